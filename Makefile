@@ -1,0 +1,93 @@
+# Stellwerk: `make run` and `make test` are the two commands a newcomer needs.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+PORT ?= 8000
+KERN := node_modules/@kern-ux/native/dist
+VENDOR := static/vendor
+
+.PHONY: run test serve bench install lock static migrate demo lint format messages check-deploy clean
+
+run: install static migrate demo  ## set up everything, load the demo, serve on :$(PORT)
+	@echo "Stellwerk läuft auf http://localhost:$(PORT)/ (Admin: /admin/)"
+	@echo "Demo-Sites: http://mitte.localhost:$(PORT)/  http://zukunftsorte.localhost:$(PORT)/  http://jobcenter-essen.localhost:$(PORT)/  http://duesseldorf.localhost:$(PORT)/"
+	$(MANAGE) runserver $(PORT)
+
+test: install static  ## ruff, Django's own checks and the whole pytest suite
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MAKE) --no-print-directory messages
+	DJANGO_SETTINGS_MODULE=campaign.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(MAKE) --no-print-directory check-deploy
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python requirements.lock
+	$(BIN)/pip install --quiet --requirement requirements.lock
+	touch $@
+
+lock:  ## re-resolve pyproject.toml's ranges into requirements.lock
+	rm -rf var/lock-venv && $(PYTHON) -m venv var/lock-venv
+	var/lock-venv/bin/pip install --quiet --upgrade pip
+	var/lock-venv/bin/pip install --quiet ".[test]"
+	var/lock-venv/bin/pip freeze --exclude stellwerk > requirements.lock
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+install: $(VENV)/.installed node_modules/.package-lock.json
+
+static: node_modules/.package-lock.json  ## copy KERN (and axe for tests) into static/vendor
+	mkdir -p $(VENDOR)/kern/fonts $(VENDOR)/axe
+	cp $(KERN)/kern.min.css $(VENDOR)/kern/
+	cp $(KERN)/fonts/fira-sans.css $(VENDOR)/kern/fonts/
+	cp -r $(KERN)/fonts/fira-sans $(VENDOR)/kern/fonts/
+	cp node_modules/axe-core/axe.min.js $(VENDOR)/axe/
+
+migrate: install
+	mkdir -p var
+	$(MANAGE) migrate --noinput
+
+demo: migrate  ## load the four demo employers (idempotent) and an admin login
+	$(MANAGE) load_demo --port $(PORT)
+
+messages: install  ## compile the German/English message catalogues
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+check-deploy: install static  ## production settings: deploy checks and collectstatic
+	SECRET_KEY=check-only-$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM-not-used-anywhere-else ALLOWED_HOSTS=stellwerk.example \
+	  STATIC_ROOT=var/check-static DJANGO_SETTINGS_MODULE=campaign.settings.production \
+	  bash -c '$(MANAGE) check --deploy --fail-level WARNING && $(MANAGE) collectstatic --noinput -v 0'
+
+# Production settings on plain HTTP for a look on this machine; a real
+# deployment sets its own SECRET_KEY and ALLOWED_HOSTS and terminates TLS.
+SERVE_ENV := DJANGO_SETTINGS_MODULE=campaign.settings.production SERVE_IMAGES=1 SECURE_SSL_REDIRECT=0 \
+	SECRET_KEY=$${SECRET_KEY:-local-serve-$$(hostname)-not-for-production-use-$$(id -u)} \
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-localhost,.localhost,127.0.0.1}
+
+serve: install static migrate  ## gunicorn with production settings on 127.0.0.1:$(PORT)
+	$(SERVE_ENV) $(MANAGE) collectstatic --noinput -v 0
+	$(SERVE_ENV) $(BIN)/gunicorn campaign.wsgi --bind 127.0.0.1:$(PORT) --workers 2
+
+BENCH_PORT ?= 8077
+bench: install static migrate  ## load run (wrk) against the demo under gunicorn, production settings
+	$(MANAGE) load_demo --port $(BENCH_PORT)
+	$(SERVE_ENV) $(MANAGE) collectstatic --noinput -v 0
+	$(SERVE_ENV) $(BIN)/python .ci/bench.py --port $(BENCH_PORT)
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format:
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) node_modules $(VENDOR) var

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CampaignConfig(AppConfig):
+    name = "campaign"
+    verbose_name = _("Kampagnen")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the branding cache invalidation)

@@ -1,0 +1,152 @@
+"""Builds the demo installation: one Wagtail Site per employer of content.py.
+
+Idempotent: a site whose host name exists is left as it is (an editor may
+have changed it), missing pieces are added. Pages and settings are made with
+the same factories the tests use.
+"""
+
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from campaign.demo import images
+from campaign.demo.content import DIRECTORY_LEAD, DIRECTORY_TITLE, EMPLOYERS, legal_pages
+from campaign.factories import (
+    EmployerDirectoryPageFactory,
+    EmployerSettingsFactory,
+    HomePageFactory,
+    StandardPageFactory,
+)
+from campaign.models import EmployerDirectoryPage, SocialAccount
+from media_library.factories import ImageFactory
+from media_library.models import CustomImage
+
+DEMO_CREDIT = "Grafik: Stellwerk-Demo (generiert)"
+
+
+def build(port=8000, log=print):
+    """Create whatever of the demo is missing; return the sites it is made of."""
+    root = Page.get_first_root_node()
+    sites = [_default_site(root, port, log)]
+    for employer in EMPLOYERS:
+        sites.append(_employer_site(root, employer, port, log))
+    return sites
+
+
+def _demo_image(title, alt, seed, primary, accent, *, logo_initials=None):
+    image = CustomImage.objects.filter(title=title).first()
+    if image is not None:
+        return image
+    if logo_initials:
+        file = images.as_file(images.logo(logo_initials, primary), f"{seed}.png", "PNG")
+    else:
+        file = images.as_file(images.composition(seed, primary, accent), f"{seed}.jpg")
+    return ImageFactory(title=title, description=alt, credit=DEMO_CREDIT, file=file)
+
+
+@transaction.atomic
+def _default_site(root, port, log):
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is not None and isinstance(site.root_page.specific, EmployerDirectoryPage):
+        log(f"  {site.hostname}: vorhanden")
+        return site
+    directory = EmployerDirectoryPage.objects.first() or EmployerDirectoryPageFactory(
+        parent=root, title=DIRECTORY_TITLE, slug="stellwerk", lead=DIRECTORY_LEAD
+    )
+    previous_root = site.root_page if site else None
+    site, _ = Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={
+            "hostname": "localhost",
+            "port": port,
+            "site_name": "Stellwerk",
+            "root_page": directory,
+        },
+    )
+    # Wagtail's first migration leaves a "Welcome" page behind; it has no place here.
+    if previous_root is not None and previous_root.specific_class is Page:
+        previous_root.delete()
+    _legal_pages(directory, "Stellwerk", "Stellwerk\nDemo-Installation")
+    log(f"  {site.hostname}: angelegt")
+    return site
+
+
+@transaction.atomic
+def _employer_site(root, employer, port, log):
+    site = Site.objects.filter(hostname=employer.hostname).first()
+    if site is not None:
+        log(f"  {site.hostname}: vorhanden")
+        return site
+    hero = _demo_image(
+        f"{employer.name}: Aufmacher",
+        employer.hero_alt,
+        employer.hostname,
+        employer.primary,
+        employer.accent,
+    )
+    home = HomePageFactory(
+        parent=root,
+        title=employer.home_title,
+        slug=employer.hostname.split(".")[0],
+        claim=employer.claim,
+        lead=employer.home_lead,
+        hero_image=hero,
+        body=employer.home_body,
+    )
+    for spec in employer.pages:
+        _standard_page(home, spec)
+    site = Site.objects.create(
+        hostname=employer.hostname,
+        port=port,
+        site_name=employer.name,
+        root_page=home,
+    )
+    imprint, privacy, accessibility = _legal_pages(
+        home, employer.name, employer.address, employer.press_email
+    )
+    settings = EmployerSettingsFactory(
+        site=site,
+        organisation_name=employer.name,
+        tagline=employer.tagline,
+        primary_colour=employer.primary,
+        accent_colour=employer.accent,
+        logo=_demo_image(
+            f"{employer.name}: Logo",
+            f"Logo {employer.name}",
+            f"logo-{employer.hostname}",
+            employer.primary,
+            employer.accent,
+            logo_initials=employer.initials,
+        ),
+        press_office=employer.press_office,
+        press_email=employer.press_email,
+        press_phone=employer.press_phone,
+        postal_address=employer.address,
+        imprint_page=imprint,
+        privacy_page=privacy,
+        accessibility_page=accessibility,
+    )
+    settings.full_clean()
+    for order, (platform, handle, url) in enumerate(employer.social):
+        SocialAccount.objects.create(
+            settings=settings, platform=platform, handle=handle, url=url, sort_order=order
+        )
+    log(f"  {site.hostname}: angelegt")
+    return site
+
+
+def _standard_page(parent, spec):
+    existing = parent.get_children().filter(slug=spec.slug).first()
+    if existing is not None:
+        return existing
+    return StandardPageFactory(
+        parent=parent,
+        title=spec.title,
+        slug=spec.slug,
+        lead=spec.lead,
+        body=spec.body,
+        show_in_menus=spec.in_menu,
+    )
+
+
+def _legal_pages(parent, name, address, email=""):
+    return [_standard_page(parent, spec) for spec in legal_pages(name, address, email)]

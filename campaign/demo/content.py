@@ -1,0 +1,409 @@
+"""The four demo employers, told with the text of their real press releases.
+
+Each employer is a dataclass: site, look, contact and pages. The page bodies
+are lists of ("text", html) and ("quote", {...}) items, the shape of the
+StreamField they end up in.
+"""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    slug: str
+    title: str
+    lead: str
+    body: list
+    in_menu: bool = True
+
+
+@dataclass(frozen=True)
+class EmployerSpec:
+    hostname: str
+    name: str
+    initials: str
+    tagline: str
+    primary: str
+    accent: str
+    claim: str
+    home_title: str
+    home_lead: str
+    home_body: list
+    hero_alt: str
+    pages: list
+    address: str = ""
+    press_office: str = ""
+    press_email: str = ""
+    press_phone: str = ""
+    social: list = field(default_factory=list)
+
+
+def quote(text, speaker, role=""):
+    return ("quote", {"quote": text, "speaker": speaker, "role": role})
+
+
+def text(*paragraphs):
+    return ("text", "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs))
+
+
+MITTE = EmployerSpec(
+    hostname="mitte.localhost",
+    name="Bezirksamt Mitte von Berlin",
+    initials="BA",
+    tagline="Karriere im Bezirksamt",
+    primary="#1d4f91",
+    accent="#d4002d",
+    claim="#WirmachenMitte",
+    home_title="Wir machen Mitte – mit Ihnen",
+    home_lead=(
+        "Das Bezirksamt Mitte ist ein Arbeitgeber mit mehr als 80 Berufsfeldern. In den "
+        "kommenden Jahren werden zahlreiche neue Mitarbeiterinnen und Mitarbeiter benötigt, "
+        "um altersbedingt ausscheidende Beschäftigte zu ersetzen und zusätzliche Aufgaben "
+        "bewältigen zu können."
+    ),
+    home_body=[
+        text(
+            "„Wissen Se was? Berlin Mitte ist ein einziges Chaos …“ – so beginnt unser Imagefilm "
+            "#WirmachenMitte. Gedreht wurde er an den drei Rathaus-Standorten in Tiergarten, "
+            "Mitte und Wedding sowie an verschiedenen Schauplätzen im Bezirk. Zahlreiche "
+            "Beschäftigte wirken darin mit.",
+            "Es gibt ihn als knapp dreiminütige Langversion und als Kurzfassung, beide auch mit "
+            "Untertiteln.",
+        ),
+        quote(
+            "Ich bin sehr froh, dass es uns gelungen ist, einen frischen und frechen und zugleich "
+            "sehr gehaltvollen Imagefilm zu drehen. Er soll nicht nur das Wir-Gefühl der "
+            "Beschäftigten des Bezirksamts Mitte fördern, sondern sich vor allem an Menschen "
+            "wenden, die auf der Suche sind nach einer anspruchsvollen und attraktiven "
+            "beruflichen Herausforderung mit vielen Karriere- und Fortbildungsmöglichkeiten.",
+            "Stephan von Dassel",
+            "Bezirksbürgermeister von Mitte",
+        ),
+        text(
+            "Gefördert wird das Projekt mit Mitteln aus dem Gender-Budgeting-Wettbewerb der "
+            "Berliner Senatsverwaltung für Gesundheit, Pflege und Gleichstellung."
+        ),
+    ],
+    hero_alt="Grafik in Blau und Rot mit geschwungenen Flächen und Kreisen",
+    address="Bezirksamt Mitte von Berlin\nMathilde-Jacob-Platz 1\n10551 Berlin",
+    press_office="Bezirksamt Mitte, Pressestelle",
+    press_email="presse@ba-mitte.berlin.de",
+    social=[
+        ("facebook", "@BAMitteBerlin", "https://www.facebook.com/BAMitteBerlin/"),
+        ("x", "@ba_mitte_berlin", "https://twitter.com/BA_Mitte_Berlin"),
+        ("instagram", "@ba_mitte_berlin", "https://www.instagram.com/ba_mitte_berlin"),
+    ],
+    pages=[
+        PageSpec(
+            slug="imagefilm",
+            title="Imagefilm #WirmachenMitte",
+            lead=(
+                "Der Imagefilm des Bezirksamts Mitte für die gleichstellungsorientierte "
+                "Personalgewinnung ist online."
+            ),
+            body=[
+                text(
+                    "Produziert wurden eine knapp drei Minuten dauernde Langversion sowie eine "
+                    "Kurzfassung. Beide Varianten gibt es auch mit Untertiteln; sie sind auf "
+                    "der Startseite der Bezirkshomepage und auf den Social-Media-Kanälen des "
+                    "Bezirksamts abrufbar.",
+                    "Produziert hat den Film die „Gesellschaft für digitalen Ungehorsam“, die "
+                    "den Zuschlag in einer Ausschreibung erhalten hatte, gemeinsam mit der "
+                    "bezirklichen Pressestelle. Den Beschäftigten wurde er bei einer internen "
+                    "Versammlung vorab gezeigt, auch die Bezirksverordneten haben ihn schon "
+                    "gesehen. Die Reaktionen fielen bisher sehr positiv aus.",
+                ),
+                quote(
+                    "Das alles im Herzen der Hauptstadt, wo alles noch etwas größer und "
+                    "spannender ist als in anderen Bezirken. Ich bin mir sicher, dass wir mit "
+                    "unserem Imagefilm neugierig machen werden und hoffe, dass sich viele "
+                    "Menschen dann auch bei uns bewerben werden.",
+                    "Stephan von Dassel",
+                    "Bezirksbürgermeister von Mitte",
+                ),
+            ],
+        ),
+        PageSpec(
+            slug="homeoffice",
+            title="500 neue Notebooks für die Beschäftigten",
+            lead="Im Bezirksamt Mitte wird mit modernsten Mitteln gearbeitet.",
+            body=[
+                text(
+                    "Das Bezirksamt Mitte hat damit begonnen, die Geräte für den Betrieb "
+                    "vorzubereiten, nachdem die vom Senat bestellten tragbaren Computer sowie "
+                    "das notwendige Zubehör und die Lizenzen eingetroffen sind. Bis Weihnachten "
+                    "könnten so mindestens 500 Notebooks ausgeliefert sein.",
+                    "Technisch sind von den insgesamt 3.222 Beschäftigten des Bezirksamts mit "
+                    "den 500 neuen Notebooks rund 1.300 in der Lage, tageweise von zuhause zu "
+                    "arbeiten.",
+                ),
+                quote(
+                    "Es geht voran mit der Digitalisierung. Die 500 Notebooks kommen wie gerufen.",
+                    "Ephraim Gothe",
+                    "Bezirksstadtrat",
+                ),
+                text(
+                    "Homeoffice ermöglicht größere Flexibilität und erleichtert die "
+                    "Vereinbarkeit von Familien- und Berufsleben. Zugleich hat es dort seine "
+                    "Grenzen, wo der direkte Kontakt zu unseren Bürgerinnen und Bürgern "
+                    "erforderlich ist, etwa im Gesundheitsamt, im Sozialamt oder im Amt für "
+                    "Bürgerdienste."
+                ),
+            ],
+        ),
+    ],
+)
+
+ZUKUNFTSORTE = EmployerSpec(
+    hostname="zukunftsorte.localhost",
+    name="Zukunftsorte Sachsen-Anhalt",
+    initials="ZO",
+    tagline="Fachkräfte-Kampagne der zwölf Zukunftsorte und der IMG",
+    primary="#00665e",
+    accent="#f2a900",
+    claim="HIER kommt deins zum anderen.",
+    home_title="Zwölf Zukunftsorte suchen Fachkräfte",
+    home_lead=(
+        "Unter dem Titel „HIER kommt deins zum anderen.“ stellen sich die zwölf Zukunftsorte "
+        "Sachsen-Anhalts vor und zeigen attraktive Berufsfelder in zukunftsorientierten "
+        "Branchen – für alle, die wissen wollen, wo sie ihre Kompetenzen künftig einsetzen "
+        "können."
+    ),
+    home_body=[
+        text(
+            "Im Mittelpunkt stehen Menschen, die ihr Know-how bereits an einem der Zukunftsorte "
+            "einsetzen. Sie sprechen darüber, wie es sich anfühlt, dort zu arbeiten und zu "
+            "leben.",
+            "Mit wenigen Klicks finden Sie heraus, welcher Zukunftsort am besten zu Ihnen "
+            "passt: nach Branchen, Arbeitsumfeld und der idealen Umgebung zum Leben. Die "
+            "Empfehlung kann der Anfang eines Kontakts zu einem Unternehmen oder einer "
+            "Forschungseinrichtung vor Ort sein.",
+        ),
+        quote(
+            "Noch nie gab es so viele offene Stellen in Sachsen-Anhalt, noch nie war die "
+            "durchschnittliche Dauer, Stellen wieder zu besetzen, länger. Fachkräfte stehen "
+            "ganz oben auf der Sorgenliste der Unternehmen.",
+            "Thomas Einsfelder",
+            "Geschäftsführer der Investitions- und Marketinggesellschaft Sachsen-Anhalt (IMG)",
+        ),
+    ],
+    hero_alt="Grafik in Petrol und Gelb mit Flächen und Kreisen",
+    address="Investitions- und Marketinggesellschaft Sachsen-Anhalt mbH\nMagdeburg",
+    press_office="IMG Sachsen-Anhalt, Kommunikation",
+    pages=[
+        PageSpec(
+            slug="kampagne",
+            title="Die Fachkräfte-Kampagne",
+            lead=(
+                "Alle zwölf Zukunftsorte und die IMG starten die gemeinsame "
+                "Fachkräfte-Kampagne „HIER kommt deins zum anderen.“"
+            ),
+            body=[
+                text(
+                    "In mehreren Werkstattgesprächen haben Marketingspezialistinnen und "
+                    "-spezialisten der Zukunftsorte und der IMG die Kampagne erarbeitet, die "
+                    "in den kommenden Jahren online wie offline um Talente für die "
+                    "Zukunftsorte werben soll.",
+                    "Die zwölf Zukunftsorte wurden durch das Wirtschaftsministerium mit dem "
+                    "Titel gewürdigt, der mit einem Gütesiegel vergleichbar ist. In den "
+                    "kommenden Jahren sollen weitere dazukommen.",
+                ),
+            ],
+        ),
+        PageSpec(
+            slug="wissenschaftshafen",
+            title="Zukunftsort Wissenschaftshafen",
+            lead="Forschung, Gründungen und Wohnen am Wasser in Magdeburg.",
+            body=[
+                text(
+                    "Der Wissenschaftshafen ist einer der zwölf Zukunftsorte. Hier arbeiten "
+                    "Forschungseinrichtungen und Unternehmen Tür an Tür – und die Menschen, "
+                    "die hier ihren Zukunftsjob gefunden haben, erzählen, wie es sich anfühlt, "
+                    "hier zu arbeiten und zu leben."
+                ),
+            ],
+        ),
+    ],
+)
+
+JOBCENTER_ESSEN = EmployerSpec(
+    hostname="jobcenter-essen.localhost",
+    name="JobCenter Essen",
+    initials="JC",
+    tagline="Menschen arbeiten für Menschen",
+    primary="#005ca9",
+    accent="#e5007d",
+    claim="Was geht",
+    home_title="Was geht – im JobCenter Essen",
+    home_lead=(
+        "Das JobCenter wird häufig nur mit der Leistungsauszahlung in Verbindung gebracht. "
+        "Dabei reichen seine Aufgaben von der Arbeits- und Ausbildungsvermittlung über die "
+        "Förderung von Weiterbildung bis zur Beratung von Geflüchteten."
+    ),
+    home_body=[
+        text(
+            "Mit zwölf Fotos aus realen Arbeitssituationen nimmt der Kalender „Was geht“ "
+            "einige Arbeitsfelder des JobCenters in den Fokus: von der Oldtimer-Werkstatt über "
+            "die Job- und Weiterbildungsmesse und Beratungsgespräche am Schreibtisch bis zu "
+            "Impressionen aus dem Ernährungskurs."
+        ),
+        quote(
+            "Wir wollen mit dem Kalender Vorurteile, die es über das JobCenter, aber auch über "
+            "seine Kundinnen und Kunden gibt, abbauen.",
+            "Anastacia Böhm",
+            "Beauftragte für Chancengleichheit am Arbeitsmarkt",
+        ),
+    ],
+    hero_alt="Grafik in Blau und Magenta mit Flächen und Kreisen",
+    address="JobCenter Essen\nRuhrallee 175\n45136 Essen",
+    press_office="JobCenter Essen, Pressestelle",
+    press_email="pressestelle@jobcenter.essen.de",
+    press_phone="+49 201 88 56007",
+    pages=[
+        PageSpec(
+            slug="kalender-was-geht",
+            title="Kalender 2018: „Was geht“",
+            lead=(
+                "Sozialdezernent Peter Renzel und Fachbereichsleiter Dietmar Gutschmidt haben "
+                "die neue Ausgabe des Kalenders im Rathaus vorgestellt."
+            ),
+            body=[
+                text(
+                    "Entstanden sind die Fotos nicht im Studio, sondern in realen "
+                    "Arbeitssituationen – nicht mit Fotomodellen, sondern mit Kundinnen und "
+                    "Kunden des JobCenters sowie Mitarbeiterinnen und Mitarbeitern. Hinter der "
+                    "Kamera standen die Fotografen Stefan Arend und Bernd Schaller."
+                ),
+                quote(
+                    "Die Bilder brechen auch einmal mehr mit dem Vorurteil der anonymen "
+                    "Behörden-Maschine. Sie zeigen, dass im JobCenter Menschen für Menschen "
+                    "arbeiten.",
+                    "Dietmar Gutschmidt",
+                    "Fachbereichsleiter des JobCenters Essen",
+                ),
+                text(
+                    "Der Kalender knüpft an zwei erfolgreiche Aktionen an: 2014 erzählte "
+                    "„Zu Potte kommen“ von beruflichen Erfolgsgeschichten von Migrantinnen und "
+                    "Migranten in Essen, 2016 ging es unter dem Motto „Was Frauen wollen“ um "
+                    "die Wünsche von Frauen an ihren Arbeitsplatz.",
+                    "Das JobCenter verteilt die Kalender kostenfrei an seine Kundinnen und "
+                    "Kunden, an Arbeitgeber, Unternehmen und Betriebe in Essen sowie an seine "
+                    "Kooperations- und Netzwerkpartner.",
+                ),
+            ],
+        ),
+    ],
+)
+
+DUESSELDORF = EmployerSpec(
+    hostname="duesseldorf.localhost",
+    name="Landeshauptstadt Düsseldorf",
+    initials="D",
+    tagline="Karriere bei der Stadtverwaltung",
+    primary="#a4001d",
+    accent="#1a1a1a",
+    claim="Job-Speed-Dating",
+    home_title="Ins Gespräch kommen mit der Stadtverwaltung",
+    home_lead=(
+        "Beim Job-Speed-Dating in der Zentralbibliothek im KAP1 kamen 675 Arbeits- und "
+        "Ausbildungssuchende mit Vertreterinnen und Vertretern aus rund 20 Ämtern und "
+        "Instituten der Landeshauptstadt ins Gespräch."
+    ),
+    home_body=[
+        text(
+            "Insgesamt wurden 1.988 Beratungsgespräche zu 84 verschiedenen "
+            "Einsatzmöglichkeiten geführt und noch vor Ort 444 Bewerbungen eingereicht – etwa "
+            "als Verwaltungskraft im Bürgerbüro, als zahnmedizinische Fachangestellte oder im "
+            "IT-Support."
+        ),
+        quote(
+            "Dieser offene Weg der Ansprache weckt Neugierde und wir erreichen neue "
+            "Zielgruppen. Durch die lockere Atmosphäre im KAP1 kommt man zudem leichter und "
+            "besser miteinander ins Gespräch – so profitieren beide Seiten!",
+            "Olaf Wagner",
+            "Personaldezernent",
+        ),
+    ],
+    hero_alt="Grafik in Rot und Anthrazit mit Flächen und Kreisen",
+    address="Landeshauptstadt Düsseldorf\nMarktplatz 2\n40213 Düsseldorf",
+    press_office="Landeshauptstadt Düsseldorf, Amt für Kommunikation",
+    pages=[
+        PageSpec(
+            slug="job-speed-dating",
+            title="Job-Speed-Dating: die Bilanz",
+            lead=(
+                "Das Job-Speed-Dating am 10. Januar 2024 erwies sich als großartige "
+                "Gelegenheit für Arbeits- und Ausbildungssuchende und die Verwaltung."
+            ),
+            body=[
+                text(
+                    "In enger Zusammenarbeit mit der Agentur für Arbeit sowie dem Jobcenter "
+                    "Düsseldorf wurden auch knapp 280 aktuell Arbeitssuchende erreicht.",
+                    "Einige Teilnehmende laden ihre Bewerbungsunterlagen im Nachgang selbst "
+                    "im Online-Karriereportal hoch, weshalb mit weiteren Bewerbungen gerechnet "
+                    "wird. Weitere Initiativen dieser Art sind bereits in Planung.",
+                ),
+                quote(
+                    "Wir sind mit dem Job-Speed-Dating ein Experiment eingegangen und ich "
+                    "freue mich sehr, dass so viele Menschen ihr Interesse an der "
+                    "Stadtverwaltung Düsseldorf bekundet und die Einladung angenommen haben.",
+                    "Olaf Wagner",
+                    "Personaldezernent",
+                ),
+            ],
+        ),
+    ],
+)
+
+EMPLOYERS = [MITTE, ZUKUNFTSORTE, JOBCENTER_ESSEN, DUESSELDORF]
+
+DIRECTORY_TITLE = "Karriereseiten öffentlicher Arbeitgeber"
+DIRECTORY_LEAD = (
+    "Stellwerk betreibt die Karriere- und Kampagnenseiten mehrerer öffentlicher Arbeitgeber. "
+    "Jeder Arbeitgeber hat hier seine eigene Website."
+)
+
+
+def legal_pages(name, address, email=""):
+    """Imprint, privacy and accessibility statement until their own page types come."""
+    address = address.replace("\n", "<br>")
+    contact = email or "die im Impressum genannte Anschrift"
+    return [
+        PageSpec(
+            slug="impressum",
+            title="Impressum",
+            lead=f"Angaben gemäß § 5 DDG und § 18 MStV für {name}.",
+            body=[("text", f"<h2>Herausgeber</h2><p>{address}</p>")],
+            in_menu=False,
+        ),
+        PageSpec(
+            slug="datenschutz",
+            title="Datenschutzerklärung",
+            lead="Wie wir mit Ihren Daten umgehen, wenn Sie diese Website besuchen.",
+            body=[
+                text(
+                    "Diese Website setzt keine Cookies zu Analyse- oder Werbezwecken und lädt "
+                    "keine Inhalte von Dritten. Der Server verarbeitet beim Aufruf technisch "
+                    "notwendige Daten (IP-Adresse, Zeitpunkt, aufgerufene Adresse), um die "
+                    "Seite auszuliefern und ihre Sicherheit zu gewährleisten.",
+                )
+            ],
+            in_menu=False,
+        ),
+        PageSpec(
+            slug="barrierefreiheit",
+            title="Erklärung zur Barrierefreiheit",
+            lead=(
+                f"{name} ist bemüht, diese Website im Einklang mit der "
+                "Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) barrierefrei "
+                "zugänglich zu machen."
+            ),
+            body=[
+                text(
+                    "Wenn Ihnen Mängel in Bezug auf die barrierefreie Gestaltung auffallen, "
+                    f"schreiben Sie uns bitte an {contact}."
+                )
+            ],
+            in_menu=False,
+        ),
+    ]

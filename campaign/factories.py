@@ -1,0 +1,59 @@
+"""Factories for campaign pages and employer settings, for tests and load_demo."""
+
+import factory
+import wagtail_factories
+from factory.django import DjangoModelFactory
+from wagtail.models import Page, Site
+
+from campaign.models import EmployerDirectoryPage, EmployerSettings, HomePage, StandardPage
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Arbeitgeber {n}")
+    claim = "#Demo"
+    lead = "Ein Arbeitgeber mit vielen Berufsfeldern stellt sich vor."
+
+    class Meta:
+        model = HomePage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Inhaltsseite {n}")
+    lead = "Worum es auf dieser Seite geht."
+    show_in_menus = True
+
+    class Meta:
+        model = StandardPage
+
+
+class EmployerDirectoryPageFactory(wagtail_factories.PageFactory):
+    title = "Karriereseiten öffentlicher Arbeitgeber"
+
+    class Meta:
+        model = EmployerDirectoryPage
+
+
+class SiteFactory(wagtail_factories.SiteFactory):
+    hostname = factory.Sequence(lambda n: f"arbeitgeber{n}.localhost")
+    port = 80
+    site_name = factory.Sequence(lambda n: f"Arbeitgeber {n}")
+    is_default_site = False
+    root_page = factory.SubFactory(
+        HomePageFactory, parent=factory.LazyFunction(Page.get_first_root_node)
+    )
+
+    class Meta:
+        model = Site
+        django_get_or_create = ("hostname", "port")
+
+
+class EmployerSettingsFactory(DjangoModelFactory):
+    site = factory.SubFactory(SiteFactory)
+    organisation_name = factory.LazyAttribute(lambda o: o.site.site_name)
+    tagline = "Karriere im öffentlichen Dienst"
+    primary_colour = "#004b87"
+    accent_colour = "#e30613"
+
+    class Meta:
+        model = EmployerSettings
+        django_get_or_create = ("site",)

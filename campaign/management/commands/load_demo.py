@@ -1,0 +1,51 @@
+"""`manage.py load_demo`: the four demo employers and an admin login.
+
+Safe to run again: what exists stays, what is missing is added.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+from campaign.demo import builder
+
+ADMIN_USERNAME = "admin"
+
+
+class Command(BaseCommand):
+    help = "Legt die Demo-Sites der vier Arbeitgeber und einen Admin-Zugang an."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--port", type=int, default=8000, help="Port, unter dem die Sites erreichbar sind."
+        )
+        parser.add_argument("--no-admin", action="store_true", help="Keinen Admin-Zugang anlegen.")
+
+    def handle(self, *args, port, no_admin, **options):
+        self.stdout.write("Demo-Sites:")
+        sites = builder.build(port=port, log=self.stdout.write)
+        for site in sites:
+            self.stdout.write(f"  {site.root_url}/  {site.site_name}")
+        if not no_admin:
+            self._admin_login(port)
+
+    def _admin_login(self, port):
+        login_file = settings.VAR_DIR / "demo-admin.txt"
+        users = get_user_model().objects
+        if users.filter(username=ADMIN_USERNAME).exists():
+            hint = f" (Passwort in {login_file})" if login_file.exists() else ""
+            self.stdout.write(f"Admin-Zugang „{ADMIN_USERNAME}“ besteht bereits{hint}.")
+            return
+        password = secrets.token_urlsafe(12)
+        users.create_superuser(ADMIN_USERNAME, "admin@localhost", password)
+        login_file.parent.mkdir(parents=True, exist_ok=True)
+        login_file.write_text(f"{ADMIN_USERNAME}\n{password}\n")
+        login_file.chmod(0o600)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Admin: http://localhost:{port}/admin/  Benutzer: {ADMIN_USERNAME}  "
+                f"Passwort: {password}"
+            )
+        )

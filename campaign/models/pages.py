@@ -1,0 +1,101 @@
+"""Page types of the foundation: the employer's home, content pages and the
+directory of employers on the installation's default site."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page, Site
+from wagtail.search import index
+
+from campaign.blocks import BodyBlock
+
+
+class HomePage(Page):
+    """The start page of one employer's site: its campaign in a nutshell."""
+
+    claim = models.CharField(
+        _("Claim oder Hashtag"),
+        max_length=120,
+        blank=True,
+        help_text=_("z. B. „#WirmachenMitte“ oder „HIER kommt deins zum anderen.“"),
+    )
+    lead = models.TextField(_("Einleitung"), blank=True)
+    hero_image = models.ForeignKey(
+        "media_library.CustomImage",
+        verbose_name=_("Aufmacherbild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("Inhalt"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("claim"),
+        FieldPanel("lead"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("claim"),
+        index.SearchField("lead"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    template = "campaign/home_page.html"
+
+    class Meta:
+        verbose_name = _("Startseite eines Arbeitgebers")
+        verbose_name_plural = _("Startseiten der Arbeitgeber")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["teasers"] = self.get_children().live().public().in_menu().specific()
+        return context
+
+
+class StandardPage(Page):
+    """A page of text: about us, Impressum, Datenschutz until their own types come."""
+
+    lead = models.TextField(_("Einleitung"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("Inhalt"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body")]
+
+    template = "campaign/standard_page.html"
+
+    class Meta:
+        verbose_name = _("Inhaltsseite")
+        verbose_name_plural = _("Inhaltsseiten")
+
+
+class EmployerDirectoryPage(Page):
+    """Start page of the installation's default site: lists every employer's site."""
+
+    lead = models.TextField(_("Einleitung"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("lead")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["campaign.StandardPage"]
+    max_count = 1
+    template = "campaign/employer_directory_page.html"
+
+    class Meta:
+        verbose_name = _("Verzeichnis der Arbeitgeber")
+        verbose_name_plural = _("Verzeichnisse der Arbeitgeber")
+
+    def employer_sites(self):
+        """Every other site with its employer settings, in two queries."""
+        from campaign.models.site_settings import EmployerSettings
+
+        sites = list(
+            Site.objects.exclude(root_page=self).select_related("root_page").order_by("site_name")
+        )
+        settings = EmployerSettings.objects.filter(site__in=sites).select_related("logo")
+        by_site = {setting.site_id: setting for setting in settings}
+        return [(site, by_site.get(site.pk)) for site in sites]

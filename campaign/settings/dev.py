@@ -1,0 +1,19 @@
+"""Local development: DEBUG on, SQLite in var/, e-mail on the console."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import env_bool, env_list
+
+DEBUG = env_bool("DEBUG", True)
+SERVE_IMAGES = True
+SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-not-secret"
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", ".localhost", "127.0.0.1"])
+if "EMAIL_URL" not in os.environ and "SMTP_HOST" not in os.environ:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# No worker process to start by hand while developing.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

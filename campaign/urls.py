@@ -1,0 +1,36 @@
+"""The project's URL wiring: the only module besides settings that names every app."""
+
+from django.conf import settings
+from django.urls import include, path, re_path
+from django.views.static import serve as static_serve
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from campaign.views import errors, health, search, site_files
+
+urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("robots.txt", site_files.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("theme.css", site_files.theme_css, name="theme_css"),
+    path("suche/", search.search, name="search"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("dokumente/", include(wagtaildocs_urls)),
+]
+
+if settings.SERVE_IMAGES:
+    # Image files only: documents never get a raw media URL, they go through
+    # Wagtail's serve view above. Behind nginx, the proxy serves /media/images/.
+    urlpatterns += [
+        re_path(
+            r"^media/(?P<path>(?:original_images|images)/[^/]+)$",
+            static_serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
+
+urlpatterns += [path("", include(wagtail_urls))]
+
+handler500 = errors.server_error

@@ -1,0 +1,40 @@
+"""Error pages in German and in the site's look.
+
+The 500 handler also answers for a database that has gone away: then the
+visitor gets a 503 with Retry-After instead, rendered without touching the
+database (branding comes from the cache), and the site recovers by itself as
+soon as the database answers again (CONN_HEALTH_CHECKS drops dead connections).
+"""
+
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template import loader
+
+from campaign import branding
+
+RETRY_AFTER_SECONDS = 30
+
+
+def _render(request, template_name, status, **context):
+    context["branding"] = branding.for_request(request, allow_database=False)
+    context["request"] = request
+    body = loader.get_template(template_name).render(context)
+    return HttpResponse(body, status=status, content_type="text/html; charset=utf-8")
+
+
+def database_unavailable(request):
+    response = _render(request, "503.html", 503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def server_error(request):
+    exception = sys.exc_info()[1]
+    # OperationalError: the server refuses or drops the connection;
+    # InterfaceError: a connection that died while it was kept open.
+    if isinstance(exception, OperationalError | InterfaceError):
+        return database_unavailable(request)
+    return _render(request, "500.html", 500)

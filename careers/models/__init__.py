@@ -1,0 +1,1 @@
+"""Job fields, postings, departments, locations: filled by the careers issues."""
