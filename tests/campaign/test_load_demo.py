@@ -1,0 +1,74 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+from campaign.models import EmployerSettings, HomePage
+
+pytestmark = pytest.mark.django_db
+
+DEMO_HOSTS = {
+    "localhost",
+    "mitte.localhost",
+    "zukunftsorte.localhost",
+    "jobcenter-essen.localhost",
+    "duesseldorf.localhost",
+}
+
+
+def run_load_demo():
+    out = StringIO()
+    call_command("load_demo", "--port", "8000", stdout=out)
+    return out.getvalue()
+
+
+def test_builds_the_four_employers_and_the_directory():
+    output = run_load_demo()
+
+    assert set(Site.objects.values_list("hostname", flat=True)) == DEMO_HOSTS
+    assert Site.objects.get(is_default_site=True).hostname == "localhost"
+    assert EmployerSettings.objects.count() == 4
+    assert HomePage.objects.live().count() == 4
+    assert "Passwort:" in output
+
+
+def test_running_twice_changes_nothing():
+    run_load_demo()
+    pages, images = Page.objects.count(), Site.objects.count()
+
+    output = run_load_demo()
+
+    assert Page.objects.count() == pages
+    assert Site.objects.count() == images
+    assert "besteht bereits" in output
+
+
+def test_replaces_wagtails_welcome_page():
+    run_load_demo()
+
+    assert not Page.objects.filter(depth=2, content_type__model="page").exists()
+
+
+def test_home_pages_tell_the_seed_stories(client):
+    run_load_demo()
+
+    mitte = client.get("/", HTTP_HOST="mitte.localhost")
+    essen = client.get("/", HTTP_HOST="jobcenter-essen.localhost")
+    duesseldorf = client.get("/", HTTP_HOST="duesseldorf.localhost")
+
+    assert "#WirmachenMitte" in mitte.text
+    assert "mehr als 80 Berufsfeldern" in mitte.text
+    assert "Was geht" in essen.text
+    assert "1.988 Beratungsgespräche" in duesseldorf.text
+
+
+def test_demo_images_are_small_real_images():
+    run_load_demo()
+    from media_library.models import CustomImage
+
+    for image in CustomImage.objects.all():
+        assert image.file.size < 200_000, image.title
+        assert image.width > 0
+        assert image.height > 0
+        assert image.description, f"{image.title} has no alt text"

@@ -1,0 +1,33 @@
+"""Helpers the whole suite shares."""
+
+import os
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+
+def required_everywhere():
+    """In CI (STELLWERK_REQUIRE_ALL=1) nothing may skip for want of a tool."""
+    return os.environ.get("STELLWERK_REQUIRE_ALL") == "1"
+
+
+def skip_unless_available(available, reason):
+    """Skip locally when a tool is missing; fail in CI, where it must be there."""
+    if available:
+        return
+    if required_everywhere():
+        pytest.fail(f"{reason} (STELLWERK_REQUIRE_ALL=1: must not skip)")
+    pytest.skip(reason)
+
+
+def get_with_query_budget(client, url, *, host, max_queries, status=200, **extra):
+    """GET a page as a visitor of `host` and hold it to a number of SQL queries."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, HTTP_HOST=host, **extra)
+    assert response.status_code == status, f"{url} on {host}: {response.status_code}"
+    listing = "\n".join(f"  {query['sql'][:160]}" for query in queries.captured_queries)
+    assert len(queries) <= max_queries, (
+        f"{url} on {host} needed {len(queries)} queries, budget {max_queries}:\n{listing}"
+    )
+    return response
