@@ -49,8 +49,10 @@ def _default_site(root, port, log):
     if site is not None and isinstance(site.root_page.specific, EmployerDirectoryPage):
         log(f"  {site.hostname}: vorhanden")
         return site
-    directory = EmployerDirectoryPage.objects.first() or EmployerDirectoryPageFactory(
-        parent=root, title=DIRECTORY_TITLE, slug="stellwerk", lead=DIRECTORY_LEAD
+    directory = EmployerDirectoryPage.objects.first() or _publish(
+        EmployerDirectoryPageFactory(
+            parent=root, title=DIRECTORY_TITLE, slug="stellwerk", lead=DIRECTORY_LEAD
+        )
     )
     previous_root = site.root_page if site else None
     site, _ = Site.objects.update_or_create(
@@ -92,6 +94,7 @@ def _employer_site(root, employer, port, log):
         hero_image=hero,
         body=employer.home_body,
     )
+    _publish(home)
     for spec in employer.pages:
         _standard_page(home, spec)
     site = Site.objects.create(
@@ -138,14 +141,22 @@ def _standard_page(parent, spec):
     existing = parent.get_children().filter(slug=spec.slug).first()
     if existing is not None:
         return existing
-    return StandardPageFactory(
-        parent=parent,
-        title=spec.title,
-        slug=spec.slug,
-        lead=spec.lead,
-        body=spec.body,
-        show_in_menus=spec.in_menu,
+    return _publish(
+        StandardPageFactory(
+            parent=parent,
+            title=spec.title,
+            slug=spec.slug,
+            lead=spec.lead,
+            body=spec.body,
+            show_in_menus=spec.in_menu,
+        )
     )
+
+
+def _publish(page):
+    """Publish through a revision, as an editor would: history, lastmod, search index."""
+    page.save_revision().publish()
+    return page
 
 
 def _legal_pages(parent, name, address, email=""):

@@ -1,6 +1,8 @@
 """Page types of the foundation: the employer's home, content pages and the
 directory of employers on the installation's default site."""
 
+from dataclasses import dataclass
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -89,13 +91,37 @@ class EmployerDirectoryPage(Page):
         verbose_name = _("Verzeichnis der Arbeitgeber")
         verbose_name_plural = _("Verzeichnisse der Arbeitgeber")
 
-    def employer_sites(self):
-        """Every other site with its employer settings, in two queries."""
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["employers"] = self.employers(request)
+        return context
+
+    def employers(self, request):
+        """Every other site with its employer settings, in two queries.
+
+        Links use the scheme and port the visitor came in on, so the directory
+        works on localhost:8000 as it does behind a TLS proxy on 443.
+        """
         from campaign.models.site_settings import EmployerSettings
 
-        sites = list(
-            Site.objects.exclude(root_page=self).select_related("root_page").order_by("site_name")
-        )
-        settings = EmployerSettings.objects.filter(site__in=sites).select_related("logo")
-        by_site = {setting.site_id: setting for setting in settings}
-        return [(site, by_site.get(site.pk)) for site in sites]
+        sites = list(Site.objects.exclude(root_page=self).order_by("site_name"))
+        settings = {s.site_id: s for s in EmployerSettings.objects.filter(site__in=sites)}
+        _, colon, port = request.get_host().rpartition(":")
+        suffix = f":{port}" if colon and port not in {"80", "443"} else ""
+        return [
+            Employer(
+                name=getattr(settings.get(site.pk), "organisation_name", "") or site.site_name,
+                tagline=getattr(settings.get(site.pk), "tagline", ""),
+                hostname=site.hostname,
+                url=f"{request.scheme}://{site.hostname}{suffix}/",
+            )
+            for site in sites
+        ]
+
+
+@dataclass(frozen=True)
+class Employer:
+    name: str
+    tagline: str
+    hostname: str
+    url: str

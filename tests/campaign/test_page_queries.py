@@ -1,0 +1,46 @@
+"""Every page type renders in a bounded number of SQL queries (no N+1)."""
+
+import pytest
+
+from campaign.factories import StandardPageFactory
+from campaign.models import HomePage
+from tests.support import get_with_query_budget
+
+pytestmark = pytest.mark.django_db
+
+# Budgets for a warm request (branding cached, renditions made); the first
+# visit of a host may need a few more for the site lookup and renditions.
+BUDGETS = [
+    ("mitte.localhost", "/", 14),
+    ("mitte.localhost", "/imagefilm/", 14),
+    ("mitte.localhost", "/suche/?q=Notebooks", 14),
+    ("localhost", "/", 12),
+    ("mitte.localhost", "/gibt-es-nicht/", 12),
+]
+
+
+@pytest.mark.parametrize(("host", "url", "budget"), BUDGETS)
+def test_page_stays_within_its_query_budget(client, demo_sites, host, url, budget):
+    status = 404 if "gibt-es-nicht" in url else 200
+    client.get(url, HTTP_HOST=host)  # warm: renditions and branding
+
+    get_with_query_budget(client, url, host=host, max_queries=budget, status=status)
+
+
+def test_more_menu_pages_cost_no_more_queries(client, demo_sites):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    home = HomePage.objects.get(slug="mitte")
+    client.get("/", HTTP_HOST="mitte.localhost")
+    with CaptureQueriesContext(connection) as before:
+        client.get("/", HTTP_HOST="mitte.localhost")
+    for number in range(10):
+        StandardPageFactory(parent=home, title=f"Berufsfeld {number}")
+    client.get("/", HTTP_HOST="mitte.localhost")
+
+    with CaptureQueriesContext(connection) as after:
+        response = client.get("/", HTTP_HOST="mitte.localhost")
+
+    assert "Berufsfeld 9" in response.text
+    assert len(after) == len(before)

@@ -1,0 +1,39 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def directives(response):
+    policy = response.headers["Content-Security-Policy"]
+    return {
+        name: values
+        for name, _, values in (part.strip().partition(" ") for part in policy.split(";"))
+    }
+
+
+def test_every_page_carries_a_strict_csp(client, demo_sites):
+    response = client.get("/", HTTP_HOST="mitte.localhost")
+
+    policy = directives(response)
+    assert "unsafe-inline" not in response.headers["Content-Security-Policy"]
+    assert policy["object-src"] == "'none'"
+    assert policy["base-uri"] == "'none'"
+    assert policy["frame-ancestors"] == "'none'"
+    assert policy["script-src"] == "'self'"
+
+
+def test_pages_send_protective_headers(client, demo_sites):
+    response = client.get("/", HTTP_HOST="mitte.localhost")
+
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+def test_templates_contain_no_inline_script_or_style(client, demo_sites):
+    for host in ("localhost", "mitte.localhost", "duesseldorf.localhost"):
+        html = client.get("/", HTTP_HOST=host).text
+
+        assert "<script>" not in html
+        assert "style=" not in html
+        assert "<style" not in html

@@ -1,0 +1,97 @@
+"""Production settings: safe as they stand, and loud when something is missing."""
+
+import os
+import secrets
+import subprocess
+import sys
+
+from django.conf import settings
+
+MANAGE = [sys.executable, str(settings.BASE_DIR / "manage.py")]
+
+
+def run_with_production_settings(*args, **env):
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG"}
+    }
+    environment.update(DJANGO_SETTINGS_MODULE="campaign.settings.production", **env)
+    return subprocess.run(
+        [*MANAGE, *args], env=environment, capture_output=True, text=True, check=False
+    )
+
+
+def test_check_deploy_reports_nothing():
+    result = run_with_production_settings(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="karriere.example.de",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_refuses_to_start_without_secret_key():
+    result = run_with_production_settings("check", ALLOWED_HOSTS="karriere.example.de")
+
+    assert result.returncode != 0
+    assert "SECRET_KEY muss in der Umgebung gesetzt sein" in result.stderr
+
+
+def test_refuses_to_start_without_allowed_hosts():
+    result = run_with_production_settings("check", SECRET_KEY=secrets.token_urlsafe(50))
+
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS muss in der Umgebung gesetzt sein" in result.stderr
+
+
+def test_production_cookies_and_connections():
+    result = run_with_production_settings(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; "
+        "print('RESULT', s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.SESSION_COOKIE_SECURE, "
+        "s.SECURE_HSTS_SECONDS, s.DATABASES['default']['CONN_HEALTH_CHECKS'], "
+        "s.DATABASES['default']['CONN_MAX_AGE'], s.DEBUG)",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="karriere.example.de",
+    )
+
+    assert result.returncode == 0, result.stderr
+    line = next(line for line in result.stdout.splitlines() if line.startswith("RESULT"))
+    session, csrf, secure, hsts, health_checks, max_age, debug = line.split()[1:]
+    assert session.startswith("__Host-")
+    assert csrf.startswith("__Host-")
+    assert secure == "True"
+    assert int(hsts) >= 31_536_000
+    assert health_checks == "True"
+    assert int(max_age) > 0
+    assert debug == "False"
+
+
+def test_base_settings_are_safe_without_environment():
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "DJANGO_SETTINGS_MODULE"}
+    }
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import campaign.settings.base as b; "
+            "print(b.DEBUG, repr(b.SECRET_KEY), b.ALLOWED_HOSTS)",
+        ],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    assert result.stdout.split() == ["False", "''", "[]"]
