@@ -366,7 +366,7 @@ DIRECTORY_LEAD = (
 
 def legal_pages(name, address, email=""):
     """Imprint, privacy and accessibility statement until their own page types come."""
-    address = address.replace("\n", "<br>")
+    address = address.replace("\n", "<br/>")  # the rich text storage format
     contact = email or "die im Impressum genannte Anschrift"
     return [
         PageSpec(

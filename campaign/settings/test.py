@@ -1,7 +1,16 @@
 """Tests: PostgreSQL when DATABASE_URL says so, SQLite otherwise."""
 
+import atexit
+import shutil
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
-from .base import VAR_DIR
+
+# Uploads, the demo admin login and other runtime files of a test run go to a
+# directory of their own, never into the developer's var/.
+VAR_DIR = Path(tempfile.mkdtemp(prefix="stellwerk-test-"))
+atexit.register(shutil.rmtree, VAR_DIR, ignore_errors=True)
 
 SECRET_KEY = "test-only-not-secret"
 DEBUG = False
@@ -9,7 +18,7 @@ ALLOWED_HOSTS = ["localhost", ".localhost", "127.0.0.1", "testserver"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-MEDIA_ROOT = VAR_DIR / "test-media"
+MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
