@@ -16,7 +16,7 @@ from campaign.factories import (
     HomePageFactory,
     StandardPageFactory,
 )
-from campaign.models import EmployerDirectoryPage, SocialAccount
+from campaign.models import EmployerDirectoryPage, EmployerSettings, SocialAccount
 from media_library.factories import ImageFactory
 from media_library.models import CustomImage
 
@@ -67,7 +67,19 @@ def _default_site(root, port, log):
     # Wagtail's first migration leaves a "Welcome" page behind; it has no place here.
     if previous_root is not None and previous_root.specific_class is Page:
         previous_root.delete()
-    _legal_pages(directory, "Stellwerk", "Stellwerk\nDemo-Installation")
+    imprint, privacy, accessibility = _legal_pages(
+        directory, "Stellwerk", "Stellwerk\nDemo-Installation"
+    )
+    # The directory's footer links its own legal pages, like every employer's.
+    EmployerSettings.objects.update_or_create(
+        site=site,
+        defaults={
+            "organisation_name": "Stellwerk",
+            "imprint_page": imprint,
+            "privacy_page": privacy,
+            "accessibility_page": accessibility,
+        },
+    )
     log(f"  {site.hostname}: angelegt")
     return site
 

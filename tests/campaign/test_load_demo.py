@@ -28,7 +28,7 @@ def test_builds_the_four_employers_and_the_directory():
 
     assert set(Site.objects.values_list("hostname", flat=True)) == DEMO_HOSTS
     assert Site.objects.get(is_default_site=True).hostname == "localhost"
-    assert EmployerSettings.objects.count() == 4
+    assert EmployerSettings.objects.count() == 5  # the directory has its own, too
     assert HomePage.objects.live().count() == 4
     assert "Passwort:" in output
 
