@@ -73,11 +73,11 @@ SERVE_ENV := DJANGO_SETTINGS_MODULE=campaign.settings.production SERVE_IMAGES=1 
 
 serve: install static migrate  ## gunicorn with production settings on 127.0.0.1:$(PORT)
 	$(SERVE_ENV) $(MANAGE) collectstatic --noinput -v 0
-	$(SERVE_ENV) $(BIN)/gunicorn campaign.wsgi --bind 127.0.0.1:$(PORT) --workers 2
+	$(SERVE_ENV) $(BIN)/gunicorn campaign.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --no-control-socket
 
 BENCH_PORT ?= 8077
 bench: install static migrate  ## load run (wrk) against the demo under gunicorn, production settings
-	$(MANAGE) load_demo --port $(BENCH_PORT)
+	$(MANAGE) load_demo --port $(BENCH_PORT) --no-admin
 	$(SERVE_ENV) $(MANAGE) collectstatic --noinput -v 0
 	$(SERVE_ENV) $(BIN)/python .ci/bench.py --port $(BENCH_PORT)
 
