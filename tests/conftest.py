@@ -1,7 +1,7 @@
 import pytest
 from django.core.cache import cache
 
-from campaign.demo import builder
+from campaign.demo import build_all
 
 
 @pytest.fixture(autouse=True)
@@ -15,4 +15,4 @@ def _fresh_cache():
 @pytest.fixture
 def demo_sites(db):
     """The four demo employers and the directory site, as `make run` loads them."""
-    return builder.build(port=80, log=lambda message: None)
+    return build_all(port=80, log=lambda message: None)

@@ -230,6 +230,9 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 # Documents go through Wagtail's serve view, never as raw /media/documents/ URLs.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
+# `manage.py load_demo` runs these in order; each takes (port, log).
+STELLWERK_DEMO_BUILDERS = ["campaign.demo.builder.build"]
+
 # Branding of a site is cached per host name so error pages can show it
 # while the database is away.
 STELLWERK_BRANDING_TTL = int(os.environ.get("STELLWERK_BRANDING_TTL", "300"))

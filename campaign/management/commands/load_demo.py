@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from campaign.demo import builder
+from campaign.demo import build_all
 
 ADMIN_USERNAME = "admin"
 
@@ -25,7 +25,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, port, no_admin, **options):
         self.stdout.write("Demo-Sites:")
-        sites = builder.build(port=port, log=self.stdout.write)
+        sites = build_all(port=port, log=self.stdout.write)
         for site in sites:
             self.stdout.write(f"  {site.root_url}/  {site.site_name}")
         if not no_admin:
