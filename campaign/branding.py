@@ -67,7 +67,8 @@ def _load(request):
         tagline=employer.tagline,
         primary=employer.primary_colour,
         accent=employer.accent_colour,
-        home_url=site.root_page.url if site.root_page_id else "/",
+        # Relative to the request's own site, whatever port the Site record names.
+        home_url=site.root_page.get_url(request=request) if site.root_page_id else "/",
         **logo,
     )
 
