@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from media_library.blocks import CaptionedImageBlock
+from media_library.blocks import CaptionedImageBlock, DocumentListBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -34,3 +34,4 @@ class BodyBlock(blocks.StreamBlock):
     )
     image = CaptionedImageBlock()
     quote = QuoteBlock()
+    documents = DocumentListBlock()

@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from campaign.views import errors, health, search, site_files
+from media_library import views as media_views
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -16,6 +17,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("theme.css", site_files.theme_css, name="theme_css"),
     path("suche/", search.search, name="search"),
+    path("bildnachweise/", media_views.image_credits, name="image_credits"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
 ]

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
 
@@ -16,3 +17,16 @@ class CaptionedImageBlock(blocks.StructBlock):
         label = _("Bild")
         template = "media_library/blocks/captioned_image_block.html"
         description = _("Ein Bild mit Bildunterschrift; der Bildnachweis kommt aus der Mediathek.")
+
+
+class DocumentListBlock(blocks.StructBlock):
+    """Downloads, each with file type, size and language beside the link (BITV)."""
+
+    heading = blocks.CharBlock(label=_("Überschrift"), required=False)
+    documents = blocks.ListBlock(DocumentChooserBlock(label=_("Dokument")), label=_("Dokumente"))
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Downloads")
+        template = "media_library/blocks/document_list_block.html"
+        description = _("Eine Liste von Dokumenten mit Dateityp, Größe und Sprache.")

@@ -215,7 +215,6 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_IMAGE_MODEL = "media_library.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "media_library.CustomDocument"
-WAGTAILMEDIA = {"MEDIA_MODEL": "wagtailmedia.Media"}
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
@@ -227,6 +226,15 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
+# Media library: content-checked uploads (media_library/uploads.py), alt text
+# required unless decorative; no SVG (scripts), raster formats only.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "media_library.forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "media_library.forms.DocumentForm"
+# Every document is a download (Content-Disposition: attachment), none opens inline.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+WAGTAILMEDIA = {"MEDIA_MODEL": "wagtailmedia.Media"}
 # Documents go through Wagtail's serve view, never as raw /media/documents/ URLs.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 

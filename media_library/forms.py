@@ -1,0 +1,54 @@
+"""Admin forms of the media library.
+
+Wired in by WAGTAILIMAGES_IMAGE_FORM_BASE and WAGTAILDOCS_DOCUMENT_FORM_BASE.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.forms import BaseImageForm
+
+from media_library.uploads import SafeDocumentField, SafeImageField
+
+ALT_TEXT_REQUIRED = _(
+    "Bitte beschreiben Sie, was auf dem Bild zu sehen ist (Alternativtext), oder kreuzen Sie "
+    "„Rein dekorativ“ an."
+)
+
+
+def _swap_file_field(form, field_class):
+    old = form.fields.get("file")
+    if old is None:
+        return
+    new = field_class(label=old.label, required=old.required, widget=old.widget)
+    form.fields["file"] = new
+
+
+class ImageForm(BaseImageForm):
+    """Content-checked file; alt text required unless the image is decorative."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _swap_file_field(self, SafeImageField)
+        if "description" in self.fields:
+            self.fields["description"].label = _("Alternativtext")
+            self.fields["description"].help_text = _(
+                "Was ist auf dem Bild zu sehen? Wird Screenreadern vorgelesen und angezeigt, "
+                "wenn das Bild nicht lädt."
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        # The multiple uploader's edit form and partial forms may lack either field.
+        both = "description" in self.fields and "decorative" in self.fields
+        missing = not (cleaned.get("description") or "").strip()
+        if both and missing and not cleaned.get("decorative"):
+            self.add_error("description", ALT_TEXT_REQUIRED)
+        return cleaned
+
+
+class DocumentForm(BaseDocumentForm):
+    """Content-checked file: a .pdf must be a PDF."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _swap_file_field(self, SafeDocumentField)

@@ -1,0 +1,227 @@
+"""Upload safety: what a file *is* decides, never what it is called.
+
+Images: Wagtail's field already reads the format with Willow and checks size,
+extension and pixel count; these fields add German messages, refuse SVG
+outright (scripts inside images) and decode the whole picture, so a truncated
+or corrupt file is refused at upload instead of breaking a page later.
+
+Documents: each allowed extension has a signature the content must match (a
+".pdf" must start with %PDF-, office files must be the right kind of ZIP),
+ZIP archives are checked for bombs, text files must be text and not HTML.
+"""
+
+import io
+import os
+import warnings
+import zipfile
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from PIL import Image as PILImage
+from wagtail.documents.fields import WagtailDocumentField
+from wagtail.images.fields import WagtailImageField
+
+SVG_REFUSED = _(
+    "SVG-Grafiken können nicht hochgeladen werden, weil sie Skripte enthalten können. "
+    "Bitte laden Sie das Bild als PNG, JPEG, WebP oder AVIF hoch."
+)
+IMAGE_UNREADABLE = _(
+    "Die Datei ist kein lesbares Bild oder ist beschädigt. Erlaubt sind %(formats)s."
+)
+IMAGE_EXTENSION = _("Dieses Bildformat ist nicht erlaubt. Erlaubt sind %(formats)s.")
+IMAGE_MISMATCH = _(
+    "Die Datei heißt .%(extension)s, ist aber ein %(image_format)s-Bild; dieses Format ist "
+    "nicht erlaubt."
+)
+TOO_LARGE = _("Die Datei ist zu groß (%(file_size)s). Erlaubt sind höchstens %(max_filesize)s.")
+TOO_MANY_PIXELS = _(
+    "Das Bild hat zu viele Bildpunkte (%(num_pixels)s). Erlaubt sind höchstens "
+    "%(max_pixels_count)s. Bitte verkleinern Sie es vor dem Hochladen."
+)
+DOCUMENT_MISMATCH = _(
+    "Der Inhalt der Datei passt nicht zur Endung .%(extension)s. Bitte laden Sie eine echte "
+    "%(label)s-Datei hoch."
+)
+DOCUMENT_EXTENSION = _(
+    "Dateien mit der Endung .%(extension)s sind nicht erlaubt. Erlaubt: %(allowed)s."
+)
+ZIP_BOMB = _("Das Archiv würde entpackt zu groß (über %(limit)s) oder enthält zu viele Dateien.")
+
+# Entpackt höchstens so viel (Office-Dateien und ZIP-Archive sind ZIPs).
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_ZIP_MEMBERS = 2_000
+MAX_ZIP_RATIO = 200
+
+
+def _looks_like_svg(head):
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return text.startswith((b"<?xml", b"<svg", b"<!doctype svg")) and b"<svg" in head.lower()
+
+
+def _head(data, size=2048):
+    position = data.tell() if hasattr(data, "tell") else 0
+    head = data.read(size)
+    data.seek(position)
+    return head
+
+
+class SafeImageField(WagtailImageField):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        formats = self.supported_formats_text
+        self.error_messages.update(
+            {
+                "invalid_image": IMAGE_UNREADABLE % {"formats": formats},
+                "invalid_image_extension": IMAGE_EXTENSION % {"formats": formats},
+                "invalid_image_known_format": IMAGE_MISMATCH,
+                "file_too_large": TOO_LARGE,
+                "file_too_many_pixels": TOO_MANY_PIXELS,
+            }
+        )
+
+    def to_python(self, data):
+        if data is not None and hasattr(data, "read"):
+            name = getattr(data, "name", "") or ""
+            if name.lower().endswith((".svg", ".svgz")) or _looks_like_svg(_head(data)):
+                raise ValidationError(SVG_REFUSED, code="svg_refused")
+            # Before Wagtail's checks: Willow decodes the whole picture to read
+            # its size, and a truncated file would end in a server error there.
+            self.check_image_decodes(data)
+        return super().to_python(data)
+
+    def check_image_file_format(self, f):
+        """The content decides: a PNG called .jpg is a PNG and is saved as .png."""
+        extension = os.path.splitext(f.name)[1].lower()[1:]
+        if extension not in self.allowed_image_extensions:
+            raise ValidationError(
+                self.error_messages["invalid_image_extension"], code="invalid_image_extension"
+            )
+        actual = f.image.format_name
+        if actual not in self.allowed_image_extensions:
+            raise ValidationError(
+                self.error_messages["invalid_image_known_format"]
+                % {"extension": extension, "image_format": actual.upper()},
+                code="invalid_image_known_format",
+            )
+        if extension.replace("jpg", "jpeg") != actual:
+            f.name = f"{os.path.splitext(f.name)[0]}.{actual}"
+
+    def check_image_decodes(self, data):
+        """Read the header, refuse too many pixels, then decode every pixel."""
+        data.seek(0)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+                with PILImage.open(data) as picture:
+                    width, height = picture.size
+                    frames = getattr(picture, "n_frames", 1)
+                    if self.max_image_pixels and width * height * frames > self.max_image_pixels:
+                        self._too_many_pixels(width * height * frames)
+                    picture.load()
+        except (PILImage.DecompressionBombWarning, PILImage.DecompressionBombError):
+            self._too_many_pixels("?")
+        except ValidationError:
+            raise
+        except Exception as error:  # any decoder failure means "broken"
+            raise ValidationError(
+                self.error_messages["invalid_image"], code="invalid_image"
+            ) from error
+        finally:
+            data.seek(0)
+
+    def _too_many_pixels(self, count):
+        raise ValidationError(
+            self.error_messages["file_too_many_pixels"]
+            % {"num_pixels": count, "max_pixels_count": self.max_image_pixels},
+            code="file_too_many_pixels",
+        )
+
+
+def _is_zip_of(data, required_member):
+    data.seek(0)
+    try:
+        with zipfile.ZipFile(data) as archive:
+            names = archive.namelist()
+            _check_zip_bomb(archive)
+            return required_member is None or required_member in names
+    except zipfile.BadZipFile:
+        return False
+    finally:
+        data.seek(0)
+
+
+def _check_zip_bomb(archive):
+    infos = archive.infolist()
+    unpacked = sum(info.file_size for info in infos)
+    packed = sum(info.compress_size for info in infos) or 1
+    if (
+        len(infos) > MAX_ZIP_MEMBERS
+        or unpacked > MAX_UNPACKED_BYTES
+        or unpacked / packed > MAX_ZIP_RATIO
+    ):
+        raise ValidationError(
+            ZIP_BOMB % {"limit": filesizeformat(MAX_UNPACKED_BYTES)}, code="zip_bomb"
+        )
+
+
+def _is_text(data):
+    data.seek(0)
+    sample = data.read(64 * 1024)
+    data.seek(0)
+    if b"\x00" in sample:
+        return False
+    try:
+        text = sample.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = sample.decode("cp1252")
+        except UnicodeDecodeError:
+            return False
+    lowered = text.lstrip("\ufeff \t\r\n").lower()
+    return not lowered.startswith(("<!doctype", "<html", "<script", "<?xml", "<svg"))
+
+
+# extension -> (label for messages, check(data) -> bool)
+DOCUMENT_SIGNATURES = {
+    "pdf": ("PDF", lambda data: _head(data, 5) == b"%PDF-"),
+    "rtf": ("RTF", lambda data: _head(data, 5) == b"{\\rtf"),
+    "docx": ("Word", lambda data: _is_zip_of(data, "word/document.xml")),
+    "xlsx": ("Excel", lambda data: _is_zip_of(data, "xl/workbook.xml")),
+    "pptx": ("PowerPoint", lambda data: _is_zip_of(data, "ppt/presentation.xml")),
+    "odt": ("ODT", lambda data: _is_zip_of(data, "mimetype")),
+    "zip": ("ZIP", lambda data: _is_zip_of(data, None)),
+    "csv": ("CSV", _is_text),
+    "txt": ("Text", _is_text),
+}
+
+
+def check_document_content(data, name):
+    """Raise a German ValidationError unless `data` is what its name promises."""
+    extension = os.path.splitext(name)[1].lower().lstrip(".")
+    allowed = getattr(settings, "WAGTAILDOCS_EXTENSIONS", None) or list(DOCUMENT_SIGNATURES)
+    if extension not in allowed or extension not in DOCUMENT_SIGNATURES:
+        raise ValidationError(
+            DOCUMENT_EXTENSION % {"extension": extension or "–", "allowed": ", ".join(allowed)},
+            code="invalid_extension",
+        )
+    label, matches = DOCUMENT_SIGNATURES[extension]
+    if not matches(data):
+        raise ValidationError(
+            DOCUMENT_MISMATCH % {"extension": extension, "label": label}, code="content_mismatch"
+        )
+
+
+class SafeDocumentField(WagtailDocumentField):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.error_messages["file_too_large"] = TOO_LARGE
+
+    def to_python(self, data):
+        f = super().to_python(data)
+        if f is not None:
+            source = f if hasattr(f, "read") else io.BytesIO(data["content"])
+            check_document_content(source, f.name)
+            source.seek(0)
+        return f
