@@ -239,7 +239,7 @@ WAGTAILMEDIA = {"MEDIA_MODEL": "wagtailmedia.Media"}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # `manage.py load_demo` runs these in order; each takes (port, log).
-STELLWERK_DEMO_BUILDERS = ["campaign.demo.builder.build"]
+STELLWERK_DEMO_BUILDERS = ["campaign.demo.builder.build", "careers.demo.build"]
 
 # Branding of a site is cached per host name so error pages can show it
 # while the database is away.

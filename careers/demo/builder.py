@@ -1,0 +1,305 @@
+"""Careers demo: pay tables, departments, job fields and postings of two employers.
+
+Runs after campaign's builder (settings.STELLWERK_DEMO_BUILDERS) and fills
+the sites it made: the Bezirksamt Mitte gets its more than 80 job fields
+(seed 000), Düsseldorf the 84 opportunities of its Job-Speed-Dating
+(seed 004) as postings, some past their deadline. Idempotent: a site whose
+job field index exists is left alone.
+
+Pages are created live without revisions (first/last publication dates
+set by the factories, so sitemaps still have lastmod): a revision per page
+would make the demo, which many tests build, several times slower.
+"""
+
+import datetime
+from collections import defaultdict
+from contextlib import contextmanager
+
+from django.db import transaction
+from django.db.models.signals import post_save
+from modelsearch.signal_handlers import post_save_signal_handler
+from taggit.models import Tag
+from wagtail.models import Site
+from wagtail.search.backends import get_search_backends
+
+from careers.choices import Contract, EmploymentType, EntryPath, Status, WorkingTime
+from careers.demo import duesseldorf, mitte
+from careers.demo.pay_tables import tables
+from careers.factories import (
+    DepartmentFactory,
+    JobFieldIndexPageFactory,
+    JobFieldPageFactory,
+    JobPostingIndexPageFactory,
+    JobPostingPageFactory,
+)
+from careers.models import (
+    JobCategory,
+    JobFieldIndexPage,
+    JobFieldPage,
+    JobPostingPage,
+    PayRate,
+    PayScale,
+    RecruitmentSettings,
+)
+from careers.rules import today
+
+PATHS = {
+    "A": EntryPath.AUSBILDUNG,
+    "D": EntryPath.DUALES_STUDIUM,
+    "Q": EntryPath.QUEREINSTIEG,
+    "B": EntryPath.BEAMTENLAUFBAHN,
+}
+JOB_FIELD_INDEX_LEAD = (
+    "Vom Bürgeramt bis zur IT, vom Gesundheitsamt bis zur Stadtplanung: Finden Sie das "
+    "Berufsfeld, das zu Ihnen passt, mit Bezahlung und offenen Stellen."
+)
+POSTING_INDEX_LEAD = (
+    "Unsere offenen Stellen, die mit der nächsten Bewerbungsfrist zuerst. Bewerber*innen "
+    "aller Geschlechter, jeden Alters und jeder Herkunft sind willkommen."
+)
+
+
+def build(port=8000, log=print):
+    """Add the careers content to the demo sites made before; returns nothing new."""
+    log("Karriere:")
+    scales = _pay_scales()
+    categories = _categories()
+    sites = {site.hostname: site for site in Site.objects.select_related("root_page")}
+    with _indexed_in_bulk(JobFieldPage, JobPostingPage):
+        if "mitte.localhost" in sites:
+            _mitte(sites["mitte.localhost"], scales, categories, log)
+        if "duesseldorf.localhost" in sites:
+            _duesseldorf(sites["duesseldorf.localhost"], scales, categories, log)
+
+
+@contextmanager
+def _indexed_in_bulk(*models):
+    """Index the many new pages once at the end, not one by one as each is saved.
+
+    The search index is what `manage.py update_index` would make: the pages
+    of `models` created meanwhile go to every search backend in one batch
+    per model. Saves of other models are indexed as usual.
+    """
+    since = {model: set(model.objects.values_list("pk", flat=True)) for model in models}
+    for model in models:
+        post_save.disconnect(post_save_signal_handler, sender=model)
+    try:
+        yield
+    finally:
+        for model in models:
+            post_save.connect(post_save_signal_handler, sender=model)
+    created = defaultdict(list)
+    for model in models:
+        created[model] = list(model.objects.exclude(pk__in=since[model]))
+    for backend in get_search_backends():
+        for model, pages in created.items():
+            if pages:
+                backend.add_bulk(model, pages)
+
+
+@transaction.atomic
+def _pay_scales():
+    scales = {}
+    for name, (kind, note, editions) in tables().items():
+        scale, created = PayScale.objects.get_or_create(
+            name=name, defaults={"kind": kind, "note": note}
+        )
+        if created:
+            PayRate.objects.bulk_create(
+                PayRate(scale=scale, grade=grade, step=step, amount=amount, valid_from=valid_from)
+                for valid_from, grades in editions.items()
+                for grade, amounts in grades.items()
+                for step, amount in enumerate(amounts, start=1)
+            )
+        scales[name] = scale
+    return scales
+
+
+def _categories():
+    categories = {}
+    for order, (slug, name) in enumerate(mitte.CATEGORIES):
+        categories[slug], _ = JobCategory.objects.get_or_create(
+            slug=slug, defaults={"name": name, "sort_order": order}
+        )
+    return categories
+
+
+def _existing(home, site, log):
+    if JobFieldIndexPage.objects.child_of(home).exists():
+        log(f"  {site.hostname}: Berufsfelder vorhanden")
+        return True
+    RecruitmentSettings.objects.get_or_create(site=site)
+    return False
+
+
+def _indexes(home):
+    job_field_index = JobFieldIndexPageFactory(parent=home, lead=JOB_FIELD_INDEX_LEAD)
+    posting_index = JobPostingIndexPageFactory(parent=home, lead=POSTING_INDEX_LEAD)
+    return job_field_index, posting_index
+
+
+def _html_list(items):
+    return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+
+
+@transaction.atomic
+def _mitte(site, scales, categories, log):
+    home = site.root_page
+    if _existing(home, site, log):
+        return
+    departments = {
+        name: DepartmentFactory(
+            site=site,
+            name=name,
+            kind=kind,
+            street=street,
+            postal_code=postal_code,
+            city="Berlin",
+            region="Berlin",
+            home_office=home_office,
+        )
+        for name, kind, street, postal_code, home_office in mitte.DEPARTMENTS
+    }
+    job_field_index, posting_index = _indexes(home)
+    # Tag objects, not names: saves a lookup per tag and page.
+    tags = {
+        str(name): Tag.objects.get_or_create(name=str(name))[0]
+        for name in [*(c.name for c in categories.values()), *(p.label for p in PATHS.values())]
+    }
+    job_fields = {}
+    for number, spec in enumerate(mitte.JOB_FIELDS):
+        chosen = [departments[name] for name in mitte.CATEGORY_DEPARTMENTS[spec.category]]
+        working_time = [WorkingTime.VOLLZEIT, WorkingTime.TEILZEIT, WorkingTime.GLEITZEIT]
+        if any(department.home_office for department in chosen):
+            working_time.append(WorkingTime.MOBILES_ARBEITEN)
+        job_fields[spec.title] = JobFieldPageFactory(
+            parent=job_field_index,
+            title=spec.title,
+            lead=spec.lead,
+            category=categories[spec.category],
+            tasks=_html_list(mitte.TASKS[spec.category][: 3 + number % 2]),
+            who_fits=f"<p>{mitte.WHO_FITS[spec.category]}</p>",
+            entry_paths=[PATHS[letter] for letter in spec.paths],
+            working_time=working_time,
+            pay_scale=scales[spec.scale],
+            pay_grades=spec.grades,
+            departments=chosen,
+            tag_names=[
+                tags[categories[spec.category].name],
+                *(tags[str(PATHS[p].label)] for p in spec.paths),
+            ],
+        )
+    for number, (title, field_title, department, grades, days, remote) in enumerate(
+        mitte.POSTINGS, start=1
+    ):
+        JobPostingPageFactory(
+            parent=posting_index,
+            title=title,
+            reference=f"BA-MI-{today().year}-{number:03d}",
+            job_field=job_fields[field_title],
+            departments=[departments[department]],
+            lead=job_fields[field_title].lead,
+            pay_scale=scales["TV-L"],
+            pay_grades=grades,
+            remote_share=remote,
+            application_deadline=today() + datetime.timedelta(days=days),
+            contact_name="Serviceeinheit Personal, Team Recruiting",
+            contact_phone="030 9018-32000",
+            contact_email="recruiting@ba-mitte.berlin.de",
+            apply_email="bewerbung@ba-mitte.berlin.de",
+        )
+    log(
+        f"  {site.hostname}: {len(job_fields)} Berufsfelder, {len(mitte.POSTINGS)} Stellen, "
+        f"{len(departments)} Ämter und Standorte"
+    )
+
+
+def _status_and_scale(grades, scales):
+    if grades.startswith("A "):
+        return Status.BEAMTE, scales["Besoldung Nordrhein-Westfalen"]
+    if grades in {"Ausbildung", "Duales Studium"}:
+        return Status.AUSBILDUNG, scales["TVAöD/TVSöD"]
+    return Status.TARIF, scales["TVöD VKA"]
+
+
+@transaction.atomic
+def _duesseldorf(site, scales, categories, log):
+    home = site.root_page
+    if _existing(home, site, log):
+        return
+    departments = {
+        name: DepartmentFactory(
+            site=site,
+            name=name,
+            kind="amt",
+            street=street,
+            postal_code=postal_code,
+            city="Düsseldorf",
+            region="Nordrhein-Westfalen",
+            home_office=home_office,
+        )
+        for name, street, postal_code, home_office in duesseldorf.DEPARTMENTS
+    }
+    job_field_index, posting_index = _indexes(home)
+    job_fields = {}
+    for title, category, paths, scale, grades, lead in duesseldorf.JOB_FIELDS:
+        chosen = sorted(
+            {departments[role[1]] for role in duesseldorf.ROLES if role[2] == title},
+            key=lambda department: department.name,
+        )
+        job_fields[title] = JobFieldPageFactory(
+            parent=job_field_index,
+            title=title,
+            lead=lead,
+            category=categories[category],
+            entry_paths=[PATHS[letter] for letter in paths],
+            pay_scale=scales[scale],
+            pay_grades=grades,
+            departments=chosen,
+        )
+    number = 0
+    expired = 0
+    for role, department, field_title, grades, places in duesseldorf.ROLES:
+        status, scale = _status_and_scale(grades, scales)
+        for place in places:
+            number += 1
+            past = number % 7 == 0
+            expired += past
+            deadline = today() + datetime.timedelta(
+                days=-(number % 20) - 1 if past else 7 + (number * 5) % 60
+            )
+            remote = 100 if "Softwareentwickler" in role else 40 if "IT" in field_title else 0
+            JobPostingPageFactory(
+                parent=posting_index,
+                title=f"{role} – {place}",
+                reference=f"{40 + number % 30}/{today().year}/{number:03d}",
+                job_field=job_fields[field_title],
+                departments=[departments[department]],
+                lead=(
+                    f"Die Landeshauptstadt Düsseldorf sucht für {department} "
+                    f"({place}) Verstärkung als {role}."
+                ),
+                tasks=duesseldorf.TASKS,
+                profile=duesseldorf.PROFILE,
+                offer=duesseldorf.OFFER,
+                status=status,
+                employment_types=[EmploymentType.FULL_TIME]
+                + ([EmploymentType.PART_TIME] if number % 3 else []),
+                contract=Contract.LIMITED if number % 5 == 0 else Contract.PERMANENT,
+                remote_share=remote,
+                start_date=(
+                    datetime.date(today().year + 1, 8, 1) if status == Status.AUSBILDUNG else None
+                ),
+                application_deadline=deadline,
+                pay_scale=scale,
+                pay_grades=grades,
+                contact_name="Personal- und Organisationsamt, Recruiting-Team",
+                contact_phone="0211 89-00000",
+                contact_email="recruiting@duesseldorf.example",
+                apply_email="bewerbung@duesseldorf.example",
+                apply_url="https://karriere.duesseldorf.example/stellen/" if number % 2 else "",
+            )
+    log(
+        f"  {site.hostname}: {len(job_fields)} Berufsfelder, {number} Stellen "
+        f"({expired} abgelaufen), {len(departments)} Ämter"
+    )

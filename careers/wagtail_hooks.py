@@ -1,0 +1,46 @@
+"""Admin: departments, categories and pay tables as snippets HR staff maintain."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from careers.models import Department, JobCategory, PayRate, PayScale
+
+
+class DepartmentViewSet(SnippetViewSet):
+    model = Department
+    icon = "home"
+    list_display = ["name", "kind", "city", "home_office", "site"]
+    list_filter = ["site", "kind", "home_office"]
+    search_fields = ["name", "city"]
+
+
+class JobCategoryViewSet(SnippetViewSet):
+    model = JobCategory
+    icon = "folder-open-inverse"
+    list_display = ["name", "slug", "sort_order"]
+
+
+class PayScaleViewSet(SnippetViewSet):
+    model = PayScale
+    icon = "table"
+    list_display = ["name", "kind", "note"]
+
+
+class PayRateViewSet(SnippetViewSet):
+    model = PayRate
+    icon = "table"
+    list_display = ["scale", "grade", "step", "amount", "valid_from"]
+    list_filter = ["scale", "valid_from"]
+    search_fields = ["grade"]
+    list_per_page = 100
+
+
+class CareersViewSetGroup(SnippetViewSetGroup):
+    items = (DepartmentViewSet, JobCategoryViewSet, PayScaleViewSet, PayRateViewSet)
+    menu_icon = "group"
+    menu_label = _("Karriere")
+    menu_name = "careers"
+
+
+register_snippet(CareersViewSetGroup)

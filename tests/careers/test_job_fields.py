@@ -1,0 +1,125 @@
+"""careers/models/job_fields.py: the index with live counts and categories, a job field."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from careers.factories import JobCategoryFactory, JobFieldPageFactory
+from tests.careers.conftest import HOST
+from tests.support import get_with_query_budget
+
+pytestmark = pytest.mark.django_db
+
+YESTERDAY = timezone.localdate() - datetime.timedelta(days=1)
+
+
+def test_index_counts_only_open_live_postings(job_field_index, job_field, make_posting):
+    make_posting(title="Offen 1")
+    make_posting(title="Offen 2")
+    make_posting(title="Abgelaufen", application_deadline=YESTERDAY)
+    draft = make_posting(title="Entwurf")
+    draft.unpublish()
+
+    counted = {field.title: field.open_postings for field in job_field_index.job_fields()}
+
+    assert counted == {"Allgemeine Verwaltung": 2}
+
+
+def test_index_groups_by_category_and_filters_by_get_parameter(
+    client, job_field_index, job_field, tvoed
+):
+    social = JobCategoryFactory(name="Soziales", slug="soziales", sort_order=5)
+    JobFieldPageFactory(parent=job_field_index, title="Wohngeld", category=social)
+    JobFieldPageFactory(parent=job_field_index, title="Jugendarbeit", category=social)
+
+    everything = client.get(job_field_index.url, HTTP_HOST=HOST).text
+    filtered = client.get(job_field_index.url + "?kategorie=soziales", HTTP_HOST=HOST).text
+    unknown = client.get(job_field_index.url + "?kategorie=gibt-es-nicht", HTTP_HOST=HOST).text
+
+    assert "3 Berufsfelder" in everything
+    assert everything.index(">Verwaltung</h2>") < everything.index(">Soziales</h2>")
+    assert "Soziales (2)" in everything
+    assert "Verwaltung (1)" in everything
+    assert "2 Berufsfelder in der Kategorie „Soziales“" in filtered
+    assert "Allgemeine Verwaltung" not in filtered
+    assert "Wohngeld" in filtered
+    assert "3 Berufsfelder" in unknown
+
+
+def test_index_cards_show_pay_range_and_open_count(client, job_field_index, make_posting):
+    make_posting(title="Offen")
+
+    text = client.get(job_field_index.url, HTTP_HOST=HOST).text
+
+    assert "3.650\u00a0€ bis 4.650\u00a0€" in text  # E 9b step 1 .. E 10 step 6, 2025
+    assert "Offene Stellen" in text
+
+
+def test_job_field_page_shows_facts_postings_and_tags(client, job_field, make_posting):
+    make_posting(title="Sachbearbeiter*in Elterngeld")
+    make_posting(title="Abgelaufen", application_deadline=YESTERDAY)
+
+    text = client.get(job_field.url, HTTP_HOST=HOST).text
+
+    assert text.count("<h1") == 1
+    assert "Eine offene Stelle" in text
+    assert "Sachbearbeiter*in Elterngeld" in text
+    assert "Abgelaufen" not in text
+    assert "Ausbildung, Quereinstieg" in text
+    assert "Gesundheitsamt (Homeoffice möglich)" in text
+    assert "Bürgerservice" in text  # a tag
+    assert "3.650\u00a0€ bis 4.650\u00a0€ brutto im Monat" in text
+
+
+JOB_FIELD_INDEX_BUDGET = 18
+# Warm requests, as measured: index 17, job field 21 (category and pay table by FK).
+JOB_FIELD_BUDGET = 21
+
+
+def test_job_field_index_stays_within_budget_however_many_fields(
+    client, job_field_index, job_field, category, make_posting
+):
+    make_posting(title="Offen")
+    client.get(job_field_index.url, HTTP_HOST=HOST)
+    with CaptureQueriesContext(connection) as few:
+        client.get(job_field_index.url, HTTP_HOST=HOST)
+    for number in range(30):
+        JobFieldPageFactory(
+            parent=job_field_index,
+            title=f"Berufsfeld {number}",
+            category=category,
+            pay_scale=job_field.pay_scale,
+            pay_grades="E 5",
+        )
+
+    response = get_with_query_budget(
+        client, job_field_index.url, host=HOST, max_queries=JOB_FIELD_INDEX_BUDGET
+    )
+
+    with CaptureQueriesContext(connection) as many:
+        client.get(job_field_index.url, HTTP_HOST=HOST)
+
+    assert "31 Berufsfelder" in response.text
+    assert len(many) == len(few)
+
+
+def test_job_field_page_stays_within_budget_however_many_postings(
+    client, job_field, make_posting, departments
+):
+    make_posting(title="Stelle 0")
+    client.get(job_field.url, HTTP_HOST=HOST)
+    with CaptureQueriesContext(connection) as one:
+        client.get(job_field.url, HTTP_HOST=HOST)
+    for number in range(1, 25):
+        make_posting(title=f"Stelle {number}", departments=departments)
+
+    response = get_with_query_budget(client, job_field.url, host=HOST, max_queries=JOB_FIELD_BUDGET)
+
+    with CaptureQueriesContext(connection) as many:
+        client.get(job_field.url, HTTP_HOST=HOST)
+
+    assert "25 offene Stellen" in response.text
+    assert len(many) == len(one)
