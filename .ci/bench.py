@@ -23,7 +23,14 @@ import time
 from pathlib import Path
 
 HOST = "mitte.localhost"
-PAGES = ["/", "/imagefilm/", "/suche/?q=Notebooks"]
+PAGES = [
+    "/",
+    "/imagefilm/",
+    "/berufsfelder/",
+    "/suche/?q=Verwaltung",
+    "/suche/?art=berufsfeld&entgelt=gehoben",
+    "/api/v1/stellen",
+]
 CSS_PATTERN = re.compile(r'href="(/static/css/stellwerk(?:\.[0-9a-f]+)?\.css)"')
 
 # wrk's own summary counts only 4xx/5xx as errors; this counts everything but

@@ -3,7 +3,12 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from media_library.blocks import CaptionedImageBlock, DocumentListBlock
+from media_library.blocks import (
+    CaptionedImageBlock,
+    DocumentListBlock,
+    ExternalVideoBlock,
+    FilmBlock,
+)
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -35,3 +40,5 @@ class BodyBlock(blocks.StreamBlock):
     image = CaptionedImageBlock()
     quote = QuoteBlock()
     documents = DocumentListBlock()
+    film = FilmBlock()
+    external_video = ExternalVideoBlock()

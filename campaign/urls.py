@@ -8,7 +8,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from campaign.views import errors, health, search, site_files
+from campaign.views import errors, health, site_files
+from careers import views as careers_views
+from careers.api import api as careers_api
 from media_library import views as media_views
 
 urlpatterns = [
@@ -16,18 +18,20 @@ urlpatterns = [
     path("robots.txt", site_files.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("theme.css", site_files.theme_css, name="theme_css"),
-    path("suche/", search.search, name="search"),
+    path("suche/", careers_views.search, name="search"),
+    path("api/v1/", careers_api.urls),
     path("bildnachweise/", media_views.image_credits, name="image_credits"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
 ]
 
 if settings.SERVE_IMAGES:
-    # Image files only: documents never get a raw media URL, they go through
-    # Wagtail's serve view above. Behind nginx, the proxy serves /media/images/.
+    # Image, film and subtitle files only (media_library's upload folders):
+    # documents never get a raw media URL, they go through Wagtail's serve view
+    # above. Behind nginx, the proxy serves these folders of /media/.
     urlpatterns += [
         re_path(
-            r"^media/(?P<path>(?:original_images|images)/[^/]+)$",
+            r"^media/(?P<path>(?:original_images|images|films|subtitles)/[^/]+)$",
             static_serve,
             {"document_root": settings.MEDIA_ROOT},
         )

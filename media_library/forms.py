@@ -1,11 +1,17 @@
 """Admin forms of the media library.
 
-Wired in by WAGTAILIMAGES_IMAGE_FORM_BASE and WAGTAILDOCS_DOCUMENT_FORM_BASE.
+Wired in by WAGTAILIMAGES_IMAGE_FORM_BASE, WAGTAILDOCS_DOCUMENT_FORM_BASE and
+WAGTAILMEDIA["MEDIA_FORM_BASE"].
 """
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
+from modelcluster.forms import ClusterForm
+from wagtail.admin import widgets as admin_widgets
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
+from wagtail.images.widgets import AdminImageChooser
+from wagtailmedia.forms import BaseMediaForm
 
 from media_library.uploads import SafeDocumentField, SafeImageField
 
@@ -52,3 +58,26 @@ class DocumentForm(BaseDocumentForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _swap_file_field(self, SafeDocumentField)
+
+
+class FilmForm(ClusterForm, BaseMediaForm):
+    """wagtailmedia's form for a Film, with its versions and their subtitle tracks
+    as nested formsets. Spare empty rows stand in for "add" buttons, so the form
+    works without JavaScript; the files are checked by the models' validators."""
+
+    class Meta(BaseMediaForm.Meta):
+        widgets = {
+            "tags": admin_widgets.AdminTagWidget,
+            "poster": AdminImageChooser,
+            "file": forms.FileInput,
+            "thumbnail": forms.ClearableFileInput,
+        }
+        formsets = {
+            "versions": {
+                "fields": ["kind", "file", "duration"],
+                "extra": 2,
+                "formsets": {
+                    "subtitle_tracks": {"fields": ["language", "kind", "file"], "extra": 2},
+                },
+            }
+        }

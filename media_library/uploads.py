@@ -225,3 +225,70 @@ class SafeDocumentField(WagtailDocumentField):
             check_document_content(source, f.name)
             source.seek(0)
         return f
+
+
+# Films: videos by signature, subtitles parsed as WebVTT (media_library/webvtt.py).
+VIDEO_REFUSED = _(
+    "Die Datei ist kein MP4- oder WebM-Video. Erlaubt sind Videos im Format MP4 (H.264/AAC) "
+    "oder WebM; bitte wandeln Sie den Film vor dem Hochladen um."
+)
+VIDEO_EXTENSIONS = {"mp4": "mp4", "m4v": "mp4", "webm": "webm"}
+WEBVTT_REFUSED = _("Die Untertiteldatei ist keine gültige WebVTT-Datei. %(error)s")
+WEBVTT_EXTENSION = _("Untertitel bitte als WebVTT-Datei mit der Endung .vtt hochladen.")
+WEBVTT_MAX_BYTES = 2 * 1024 * 1024
+
+
+def _is_new_upload(value):
+    """Only fresh uploads are checked; a stored file was checked when it came in."""
+    return bool(value) and not getattr(value, "_committed", True)
+
+
+def _read(value, size=-1):
+    source = getattr(value, "file", value)
+    source.seek(0)
+    data = source.read(size)
+    source.seek(0)
+    return data
+
+
+def video_container(head):
+    """'mp4' or 'webm' when the first bytes are such a container, else None."""
+    if len(head) >= 12 and head[4:8] == b"ftyp":
+        return "mp4"
+    if head.startswith(b"\x1a\x45\xdf\xa3") and b"webm" in head[:64]:
+        return "webm"
+    return None
+
+
+def validate_video_file(value):
+    """A video must be what its name says: MP4 (ftyp box) or WebM (EBML, doctype webm)."""
+    if not _is_new_upload(value):
+        return
+    extension = os.path.splitext(value.name)[1].lower().lstrip(".")
+    container = video_container(_read(value, 64))
+    if container is None or VIDEO_EXTENSIONS.get(extension) != container:
+        raise ValidationError(VIDEO_REFUSED, code="invalid_video")
+
+
+def validate_webvtt_file(value):
+    """Parse the upload; refuse it with the parser's German message, line included."""
+    from media_library.webvtt import WebVTTError, parse
+
+    if not _is_new_upload(value):
+        return
+    if not value.name.lower().endswith(".vtt"):
+        raise ValidationError(WEBVTT_EXTENSION, code="invalid_extension")
+    data = _read(value, WEBVTT_MAX_BYTES + 1)
+    if len(data) > WEBVTT_MAX_BYTES:
+        raise ValidationError(
+            TOO_LARGE
+            % {
+                "file_size": filesizeformat(len(data)),
+                "max_filesize": filesizeformat(WEBVTT_MAX_BYTES),
+            },
+            code="file_too_large",
+        )
+    try:
+        parse(data)
+    except WebVTTError as error:
+        raise ValidationError(WEBVTT_REFUSED % {"error": error}, code="invalid_webvtt") from error

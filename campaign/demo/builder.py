@@ -17,6 +17,7 @@ from campaign.factories import (
     StandardPageFactory,
 )
 from campaign.models import EmployerDirectoryPage, EmployerSettings, SocialAccount
+from media_library.demo import demo_film
 from media_library.factories import ImageFactory
 from media_library.models import CustomImage
 
@@ -97,6 +98,11 @@ def _employer_site(root, employer, port, log):
         employer.primary,
         employer.accent,
     )
+    body = list(employer.home_body)
+    # #WirmachenMitte: the generated demo film opens the Mitte home page (needs ffmpeg).
+    film = demo_film(log) if employer.hostname == "mitte.localhost" else None
+    if film is not None:
+        body.insert(0, ("film", {"film": film}))
     home = HomePageFactory(
         parent=root,
         title=employer.home_title,
@@ -104,7 +110,7 @@ def _employer_site(root, employer, port, log):
         claim=employer.claim,
         lead=employer.home_lead,
         hero_image=hero,
-        body=employer.home_body,
+        body=body,
     )
     _publish(home)
     for spec in employer.pages:

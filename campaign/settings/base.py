@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "media_library",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -199,6 +200,9 @@ CONTENT_SECURITY_POLICY = {
         "font-src": ["'self'"],
         "media-src": ["'self'"],
         "connect-src": ["'self'"],
+        # Players of YouTube and Vimeo in privacy mode, loaded only after a click
+        # (media_library/external_video.py, two-click consent).
+        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
         "object-src": ["'none'"],
         "base-uri": ["'none'"],
         "frame-ancestors": ["'none'"],
@@ -234,7 +238,13 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "media_library.forms.DocumentForm"
 # Every document is a download (Content-Disposition: attachment), none opens inline.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
-WAGTAILMEDIA = {"MEDIA_MODEL": "wagtailmedia.Media"}
+# Films (media_library/models/films.py): versions and WebVTT tracks as nested
+# formsets of the admin form; video files checked by content (MP4/WebM only).
+WAGTAILMEDIA = {
+    "MEDIA_MODEL": "media_library.Film",
+    "MEDIA_FORM_BASE": "media_library.forms.FilmForm",
+    "VIDEO_EXTENSIONS": ["mp4", "m4v", "webm"],
+}
 # Documents go through Wagtail's serve view, never as raw /media/documents/ URLs.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 

@@ -42,6 +42,7 @@ from careers.models import (
     RecruitmentSettings,
 )
 from careers.rules import today
+from media_library.demo import demo_film
 
 PATHS = {
     "A": EntryPath.AUSBILDUNG,
@@ -189,6 +190,7 @@ def _mitte(site, scales, categories, log):
                 *(tags[str(PATHS[p].label)] for p in spec.paths),
             ],
         )
+    _insights(job_fields[mitte.INSIGHTS_JOB_FIELD], log)
     for number, (title, field_title, department, grades, days, remote) in enumerate(
         mitte.POSTINGS, start=1
     ):
@@ -212,6 +214,16 @@ def _mitte(site, scales, categories, log):
         f"  {site.hostname}: {len(job_fields)} Berufsfelder, {len(mitte.POSTINGS)} Stellen, "
         f"{len(departments)} Ämter und Standorte"
     )
+
+
+def _insights(job_field, log):
+    """The #WirmachenMitte film and the mayor's words on one job field (seed 000)."""
+    insights = [("testimonial", mitte.INSIGHTS_QUOTE)]
+    film = demo_film(log)
+    if film is not None:
+        insights.insert(0, ("film", {"film": film}))
+    job_field.insights = insights
+    job_field.save(update_fields=["insights"])
 
 
 def _status_and_scale(grades, scales):

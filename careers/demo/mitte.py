@@ -896,3 +896,16 @@ POSTINGS = [
     ),
     ("Stadtplaner*in", "Stadtplanung", "Stadtentwicklungsamt", "E 13", 30, 40),
 ]
+
+# The job field that shows the campaign film and a voice from seed 000.
+INSIGHTS_JOB_FIELD = "Allgemeine Verwaltung"
+INSIGHTS_QUOTE = {
+    "quote": (
+        "Ich bin sehr froh, dass es uns gelungen ist, einen frischen und frechen und zugleich "
+        "sehr gehaltvollen Imagefilm zu drehen. Er soll sich vor allem an Menschen wenden, die "
+        "auf der Suche sind nach einer anspruchsvollen und attraktiven beruflichen "
+        "Herausforderung mit vielen Karriere- und Fortbildungsmöglichkeiten."
+    ),
+    "speaker": "Stephan von Dassel",
+    "role": "Bezirksbürgermeister von Mitte",
+}

@@ -7,14 +7,16 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import RichTextField
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from careers.blocks import InsightsBlock
 from careers.choices import EntryPath, WorkingTime
 from careers.fields import MultipleChoiceField
 from careers.forms import CareersPageForm
-from careers.models.mixins import PayGradesMixin
+from careers.models.mixins import FeedRoutesMixin, PayGradesMixin
 from careers.models.taxonomy import JobCategory, JobFieldTag
 from careers.pay import attach_pay_ranges
 from careers.rules import open_on, today
@@ -94,7 +96,7 @@ def _group_by_category(job_fields):
     return groups
 
 
-class JobFieldPage(PayGradesMixin, Page):
+class JobFieldPage(FeedRoutesMixin, RoutablePageMixin, PayGradesMixin, Page):
     """One job field: the work, the tasks, who fits, entry paths, pay and open postings."""
 
     category = models.ForeignKey(
@@ -121,12 +123,19 @@ class JobFieldPage(PayGradesMixin, Page):
         related_name="job_fields",
     )
     tags = ClusterTaggableManager(through=JobFieldTag, verbose_name=_("Schlagwörter"), blank=True)
+    insights = StreamField(
+        InsightsBlock(),
+        verbose_name=_("Einblicke"),
+        blank=True,
+        help_text=_("Filme der Kampagne und Stimmen aus dem Team zu diesem Berufsfeld."),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("lead"),
         FieldPanel("tasks"),
         FieldPanel("who_fits"),
+        FieldPanel("insights"),
         MultiFieldPanel(
             [FieldPanel("entry_paths"), FieldPanel("working_time")],
             heading=_("Einstieg und Arbeitszeit"),
@@ -168,6 +177,9 @@ class JobFieldPage(PayGradesMixin, Page):
             .prefetch_related("departments")
             .order_by("application_deadline", "title")
         )
+
+    def feed_postings(self):
+        return self.postings.live().public().open()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

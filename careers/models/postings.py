@@ -13,6 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
@@ -21,7 +22,7 @@ from wagtail.search import index
 from careers.choices import Contract, EmploymentType, Status
 from careers.fields import MultipleChoiceField
 from careers.forms import JobPostingPageForm
-from careers.models.mixins import PayGradesMixin
+from careers.models.mixins import FeedRoutesMixin, PayGradesMixin
 from careers.pay import attach_pay_ranges
 from careers.rules import expired_on, open_on, today
 
@@ -51,8 +52,8 @@ class JobPostingQuerySet(PageQuerySet):
 JobPostingPageManager = PageManager.from_queryset(JobPostingQuerySet)
 
 
-class JobPostingIndexPage(Page):
-    """The open postings of an employer, soonest deadline first."""
+class JobPostingIndexPage(FeedRoutesMixin, RoutablePageMixin, Page):
+    """The open postings of an employer, soonest deadline first; RSS and Atom beside."""
 
     lead = models.TextField(_("Einleitung"), blank=True)
 
@@ -76,6 +77,9 @@ class JobPostingIndexPage(Page):
             .prefetch_related("departments")
             .order_by(models.F("application_deadline").asc(nulls_last=True), "title")
         )
+
+    def feed_postings(self):
+        return JobPostingPage.objects.child_of(self).live().public().open()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

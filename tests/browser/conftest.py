@@ -155,7 +155,7 @@ class LiveDemo:
 
 
 @pytest.fixture
-def live_demo(django_db_serialized_rollback, live_server, demo_sites):
+def live_demo(django_db_serialized_rollback, live_server, fresh_demo):
     """The demo sites on the live server's port, as `make run` has them on :8000.
 
     The live server needs a transactional database, which is emptied after

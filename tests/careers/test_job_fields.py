@@ -74,6 +74,26 @@ def test_job_field_page_shows_facts_postings_and_tags(client, job_field, make_po
     assert "3.650\u00a0€ bis 4.650\u00a0€ brutto im Monat" in text
 
 
+def test_job_field_page_shows_voices_from_the_team(client, job_field):
+    job_field.insights = [
+        (
+            "testimonial",
+            {"quote": "Kein Tag ist wie der andere.", "speaker": "Aylin K.", "role": "Bürgeramt"},
+        )
+    ]
+    job_field.save()
+
+    text = client.get(job_field.url, HTTP_HOST=HOST).text
+
+    assert 'id="einblicke"' in text
+    assert "Kein Tag ist wie der andere." in text
+    assert "Aylin K." in text
+
+
+def test_job_field_page_without_insights_has_no_empty_section(client, job_field):
+    assert 'id="einblicke"' not in client.get(job_field.url, HTTP_HOST=HOST).text
+
+
 JOB_FIELD_INDEX_BUDGET = 18
 # Warm requests, as measured: index 17, job field 21 (category and pay table by FK).
 JOB_FIELD_BUDGET = 21

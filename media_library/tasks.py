@@ -1,0 +1,136 @@
+"""Background work on films: read duration and size, take a poster frame.
+
+Runs only where ffprobe (and, for the poster, ffmpeg) is installed; without
+them a film is saved all the same, just without a measured duration or a
+generated poster. The task writes with `update()` so it never saves a Film
+again and never triggers itself.
+"""
+
+import json
+import logging
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from django.core.files import File
+from django_tasks import task
+
+logger = logging.getLogger(__name__)
+TIMEOUT = 120
+
+
+def ffprobe_available():
+    return shutil.which("ffprobe") is not None
+
+
+def enqueue_film_probe(film):
+    """After a Film is saved: queue the probe if a tool is there and work is left."""
+    if not ffprobe_available():
+        return None
+    needs_work = film.poster_id is None or film.versions.filter(duration__isnull=True).exists()
+    if not needs_work:
+        return None
+    return probe_film.enqueue(film.pk)
+
+
+def probe_duration(path):
+    """Seconds of the media file at `path`, or None."""
+    try:
+        result = subprocess.run(
+            [
+                "ffprobe",
+                "-v",
+                "error",
+                "-show_entries",
+                "format=duration",
+                "-of",
+                "json",
+                str(path),
+            ],
+            capture_output=True,
+            check=True,
+            timeout=TIMEOUT,
+        )
+        return float(json.loads(result.stdout)["format"]["duration"])
+    except (OSError, subprocess.SubprocessError, KeyError, ValueError) as error:
+        logger.warning("ffprobe konnte %s nicht lesen: %s", path, error)
+        return None
+
+
+def extract_frame(path, at_seconds, target):
+    """Write one frame of `path` as JPEG to `target`; True on success."""
+    if shutil.which("ffmpeg") is None:
+        return False
+    try:
+        subprocess.run(
+            [
+                "ffmpeg",
+                "-v",
+                "error",
+                "-y",
+                "-ss",
+                f"{at_seconds:.2f}",
+                "-i",
+                str(path),
+                "-frames:v",
+                "1",
+                "-q:v",
+                "3",
+                str(target),
+            ],
+            capture_output=True,
+            check=True,
+            timeout=TIMEOUT,
+        )
+    except (OSError, subprocess.SubprocessError) as error:
+        logger.warning("ffmpeg konnte kein Standbild aus %s holen: %s", path, error)
+        return False
+    return Path(target).stat().st_size > 0
+
+
+@task()
+def probe_film(film_id):
+    """Measure every version of a film; give the film a poster frame if it has none."""
+    from media_library.models import CustomImage, Film, FilmVersion
+
+    film = Film.objects.filter(pk=film_id).first()
+    if film is None or not ffprobe_available():
+        return None
+    longest = None
+    first_file = None
+    for version in film.versions.all():
+        try:
+            path = version.file.path
+            size = version.file.size
+        except (OSError, NotImplementedError, ValueError):
+            continue
+        duration = probe_duration(path)
+        FilmVersion.objects.filter(pk=version.pk).update(
+            duration=duration if duration is not None else version.duration, file_size=size
+        )
+        if duration and (longest is None or duration > longest[0]):
+            longest = (duration, path)
+        first_file = first_file or (duration, path)
+    updates = {}
+    if longest and not film.duration:
+        updates["duration"] = round(longest[0], 2)
+    source = longest or first_file
+    if film.poster_id is None and source is not None:
+        with tempfile.TemporaryDirectory() as folder:
+            target = Path(folder) / "poster.jpg"
+            at = min(1.0, (source[0] or 0) / 2)
+            if extract_frame(source[1], at, target):
+                with target.open("rb") as handle:
+                    poster = CustomImage(
+                        title=f"{film.title}: Standbild",
+                        description=f"Standbild aus dem Film „{film.title}“",
+                        credit=f"Standbild aus „{film.title}“",
+                    )
+                    poster.file.save(f"film-{film.pk}-poster.jpg", File(handle), save=False)
+                    poster._set_image_file_metadata()
+                    poster.save()
+                updates["poster"] = poster
+    if updates:
+        Film.objects.filter(pk=film.pk).update(**updates)
+    return {"duration": updates.get("duration"), "poster": "poster" in updates}
