@@ -1,7 +1,9 @@
 """StreamField blocks of campaign content, each defined once for every app."""
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from media_library.blocks import (
     CaptionedImageBlock,
@@ -42,3 +44,102 @@ class BodyBlock(blocks.StreamBlock):
     documents = DocumentListBlock()
     film = FilmBlock()
     external_video = ExternalVideoBlock()
+
+
+class TestimonialChooserBlock(SnippetChooserBlock):
+    """Chooses a testimonial and loads its photo and film with it, for all blocks at once."""
+
+    def __init__(self, **kwargs):
+        super().__init__("campaign.Testimonial", **kwargs)
+
+    def bulk_to_python(self, values):
+        from media_library.models import CustomImage
+
+        testimonials = (
+            self.model_class.objects.filter(pk__in=[v for v in values if v])
+            .select_related("film")
+            .prefetch_related(Prefetch("photo", CustomImage.objects.prefetch_renditions()))
+        )
+        by_pk = {t.pk: t for t in testimonials}
+        return [by_pk.get(value) for value in values]
+
+
+class TestimonialsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Überschrift"), required=False)
+    testimonials = blocks.ListBlock(
+        TestimonialChooserBlock(label=_("Stimme")), label=_("Stimmen aus dem Team")
+    )
+
+    class Meta:
+        icon = "group"
+        label = _("Stimmen aus dem Team")
+        template = "campaign/blocks/testimonials_block.html"
+        description = _("Menschen, die hier arbeiten, erzählen – mit Foto und Zitat.")
+
+
+class KeyFigureBlock(blocks.StructBlock):
+    value = blocks.CharBlock(label=_("Zahl"), max_length=20, help_text=_("z. B. „80+“"))
+    label = blocks.CharBlock(label=_("Bedeutung"), max_length=120)
+
+
+class KeyFiguresBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Überschrift"), required=False)
+    figures = blocks.ListBlock(KeyFigureBlock(label=_("Kennzahl")), min_num=1, max_num=6)
+
+    class Meta:
+        icon = "table"
+        label = _("Kennzahlen")
+        template = "campaign/blocks/key_figures_block.html"
+        description = _("Bis zu sechs Zahlen mit ihrer Bedeutung, z. B. „3.222 Beschäftigte“.")
+
+
+class FundingNoticeBlock(blocks.StructBlock):
+    """Who pays: funders ask for their programme to be named (seed 000)."""
+
+    programme = blocks.CharBlock(label=_("Förderprogramm"))
+    funder = blocks.CharBlock(label=_("Fördermittelgeber"))
+    link = blocks.URLBlock(label=_("Link zum Programm"), required=False)
+
+    class Meta:
+        icon = "pick"
+        label = _("Förderhinweis")
+        template = "campaign/blocks/funding_notice_block.html"
+
+
+class SocialLinksBlock(blocks.StaticBlock):
+    """The employer's social media accounts, from the site settings: kept in one place."""
+
+    class Meta:
+        icon = "site"
+        label = _("Social-Media-Kanäle")
+        admin_text = _("Zeigt die Social-Media-Kanäle aus den Einstellungen des Arbeitgebers.")
+        template = "campaign/blocks/social_links_block.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    """Leads from the campaign into the job fields and postings."""
+
+    heading = blocks.CharBlock(label=_("Überschrift"))
+    text = blocks.TextBlock(label=_("Text"), required=False)
+    page = blocks.PageChooserBlock(
+        label=_("Ziel"),
+        page_type=[
+            "careers.JobFieldIndexPage",
+            "careers.JobFieldPage",
+            "careers.JobPostingIndexPage",
+        ],
+    )
+    link_text = blocks.CharBlock(label=_("Beschriftung des Links"))
+
+    class Meta:
+        icon = "arrow-right"
+        label = _("Handlungsaufforderung")
+        template = "campaign/blocks/call_to_action_block.html"
+
+
+class CampaignBlock(BodyBlock):
+    testimonials = TestimonialsBlock()
+    key_figures = KeyFiguresBlock()
+    funding = FundingNoticeBlock()
+    social_links = SocialLinksBlock()
+    call_to_action = CallToActionBlock()

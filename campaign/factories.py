@@ -5,7 +5,14 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 from wagtail.models import Page, Site
 
-from campaign.models import EmployerDirectoryPage, EmployerSettings, HomePage, StandardPage
+from campaign.models import (
+    CampaignPage,
+    EmployerDirectoryPage,
+    EmployerSettings,
+    HomePage,
+    StandardPage,
+    Testimonial,
+)
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -24,6 +31,26 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+class CampaignPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Kampagne {n}")
+    slogan = "#WirmachenMitte"
+    lead = "Eine Kampagne, die neugierig macht."
+
+    class Meta:
+        model = CampaignPage
+
+
+class TestimonialFactory(DjangoModelFactory):
+    site = factory.SubFactory("campaign.factories.SiteFactory")
+    name = factory.Sequence(lambda n: f"Person {n}")
+    role = "Sachbearbeiterin"
+    place = "Rathaus Wedding"
+    quote = "Kein Tag ist wie der andere."
+
+    class Meta:
+        model = Testimonial
 
 
 class EmployerDirectoryPageFactory(wagtail_factories.PageFactory):

@@ -31,3 +31,12 @@ def get_with_query_budget(client, url, *, host, max_queries, status=200, **extra
         f"{url} on {host} needed {len(queries)} queries, budget {max_queries}:\n{listing}"
     )
     return response
+
+
+def count_queries(client, url, *, host):
+    """The number of SQL queries of one GET, read at once: the next request
+    empties Django's query log, and a capture read later would count nothing."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, HTTP_HOST=host)
+    assert response.status_code == 200, f"{url} on {host}: {response.status_code}"
+    return len(queries)

@@ -11,12 +11,13 @@ from wagtail.models import Page, Site
 from campaign.demo import images
 from campaign.demo.content import DIRECTORY_LEAD, DIRECTORY_TITLE, EMPLOYERS, legal_pages
 from campaign.factories import (
+    CampaignPageFactory,
     EmployerDirectoryPageFactory,
     EmployerSettingsFactory,
     HomePageFactory,
     StandardPageFactory,
 )
-from campaign.models import EmployerDirectoryPage, EmployerSettings, SocialAccount
+from campaign.models import EmployerDirectoryPage, EmployerSettings, SocialAccount, Testimonial
 from media_library.demo import demo_film
 from media_library.factories import ImageFactory
 from media_library.models import CustomImage
@@ -113,14 +114,17 @@ def _employer_site(root, employer, port, log):
         body=body,
     )
     _publish(home)
-    for spec in employer.pages:
-        _standard_page(home, spec)
     site = Site.objects.create(
         hostname=employer.hostname,
         port=port,
         site_name=employer.name,
         root_page=home,
     )
+    for spec in employer.pages:
+        if spec.slogan:
+            _campaign_page(site, spec, film if spec.film else None)
+        else:
+            _standard_page(home, spec)
     imprint, privacy, accessibility = _legal_pages(
         home, employer.name, employer.address, employer.press_email
     )
@@ -169,6 +173,49 @@ def _standard_page(parent, spec):
             show_in_menus=spec.in_menu,
         )
     )
+
+
+def _campaign_page(site, spec, film):
+    body = [_with_testimonials(site, item) for item in spec.body]
+    return _publish(
+        CampaignPageFactory(
+            parent=site.root_page,
+            title=spec.title,
+            slug=spec.slug,
+            slogan=spec.slogan,
+            lead=spec.lead,
+            hero_film=film,
+            body=body,
+            show_in_menus=spec.in_menu,
+        )
+    )
+
+
+def _with_testimonials(site, item):
+    """A body item, with testimonial specs made into the site's snippets."""
+    kind, value = item
+    if kind != "testimonials":
+        return item
+    people = [
+        Testimonial.objects.get_or_create(
+            site=site,
+            name=person.name,
+            defaults={
+                "role": person.role,
+                "place": person.place,
+                "quote": person.quote,
+                "photo": _demo_image(
+                    f"Porträt {person.name}",
+                    f"Platzhalter-Grafik für ein Porträt von {person.name}",
+                    f"portrait-{person.name}",
+                    "#00665e",
+                    "#f2a900",
+                ),
+            },
+        )[0]
+        for person in value["testimonials"]
+    ]
+    return (kind, {**value, "testimonials": people})
 
 
 def _publish(page):

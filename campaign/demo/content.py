@@ -10,11 +10,24 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class PageSpec:
+    """A content page; with a slogan it is a campaign page (with the demo film as
+    hero where `film` is set)."""
+
     slug: str
     title: str
     lead: str
     body: list
     in_menu: bool = True
+    slogan: str = ""
+    film: bool = False
+
+
+@dataclass(frozen=True)
+class TestimonialSpec:
+    name: str
+    role: str
+    place: str
+    quote: str
 
 
 @dataclass(frozen=True)
@@ -40,6 +53,25 @@ class EmployerSpec:
 
 def quote(text, speaker, role=""):
     return ("quote", {"quote": text, "speaker": speaker, "role": role})
+
+
+def testimonials(heading, *people):
+    """A testimonials block; the builder turns the specs into snippets of the site."""
+    return ("testimonials", {"heading": heading, "testimonials": list(people)})
+
+
+def key_figures(heading, *figures):
+    return (
+        "key_figures",
+        {"heading": heading, "figures": [{"value": v, "label": label} for v, label in figures]},
+    )
+
+
+def funding(programme, funder):
+    return ("funding", {"programme": programme, "funder": funder, "link": ""})
+
+
+SOCIAL_LINKS = ("social_links", None)
 
 
 def text(*paragraphs):
@@ -96,6 +128,8 @@ MITTE = EmployerSpec(
     pages=[
         PageSpec(
             slug="imagefilm",
+            slogan="#WirmachenMitte",
+            film=True,
             title="Imagefilm #WirmachenMitte",
             lead=(
                 "Der Imagefilm des Bezirksamts Mitte für die gleichstellungsorientierte "
@@ -121,6 +155,17 @@ MITTE = EmployerSpec(
                     "Stephan von Dassel",
                     "Bezirksbürgermeister von Mitte",
                 ),
+                key_figures(
+                    "Das Bezirksamt Mitte in Zahlen",
+                    ("80+", "Berufsfelder"),
+                    ("3", "Rathaus-Standorte: Tiergarten, Mitte und Wedding"),
+                    ("2", "Fassungen des Films, beide mit Untertiteln"),
+                ),
+                funding(
+                    "Gender-Budgeting-Wettbewerb",
+                    "Berliner Senatsverwaltung für Gesundheit, Pflege und Gleichstellung",
+                ),
+                SOCIAL_LINKS,
             ],
         ),
         PageSpec(
@@ -193,6 +238,7 @@ ZUKUNFTSORTE = EmployerSpec(
     pages=[
         PageSpec(
             slug="kampagne",
+            slogan="HIER kommt deins zum anderen.",
             title="Die Fachkräfte-Kampagne",
             lead=(
                 "Alle zwölf Zukunftsorte und die IMG starten die gemeinsame "
@@ -208,6 +254,36 @@ ZUKUNFTSORTE = EmployerSpec(
                     "Titel gewürdigt, der mit einem Gütesiegel vergleichbar ist. In den "
                     "kommenden Jahren sollen weitere dazukommen.",
                 ),
+                # Seed 001 names no one: these two voices are marked as examples.
+                testimonials(
+                    "Hier arbeiten, hier leben",
+                    TestimonialSpec(
+                        name="Lena M. (Beispiel)",
+                        role="Verfahrensingenieurin",
+                        place="Zukunftsort Wissenschaftshafen, Magdeburg",
+                        quote=(
+                            "Ich habe hier meinen Zukunftsjob gefunden – Forschung und "
+                            "Unternehmen Tür an Tür, und abends bin ich in zehn Minuten am Wasser."
+                        ),
+                    ),
+                    TestimonialSpec(
+                        name="Jonas K. (Beispiel)",
+                        role="Softwareentwickler",
+                        place="Zukunftsort Wissenschaftshafen, Magdeburg",
+                        quote=(
+                            "Ich bin für die Stelle zurück nach Sachsen-Anhalt gekommen. Hier "
+                            "kommt meins zum anderen: spannende Arbeit und bezahlbares Wohnen."
+                        ),
+                    ),
+                ),
+                quote(
+                    "Die von uns angesiedelten und betreuten Unternehmen spiegeln uns das, genau "
+                    "wie unsere Partner in den regionalen Wirtschaftsförderungen, von Kammern "
+                    "und Verbänden.",
+                    "Thomas Einsfelder",
+                    "Geschäftsführer der Investitions- und Marketinggesellschaft Sachsen-Anhalt",
+                ),
+                SOCIAL_LINKS,
             ],
         ),
         PageSpec(

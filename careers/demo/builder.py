@@ -22,6 +22,7 @@ from taggit.models import Tag
 from wagtail.models import Site
 from wagtail.search.backends import get_search_backends
 
+from campaign.models import CampaignPage
 from careers.choices import Contract, EmploymentType, EntryPath, Status, WorkingTime
 from careers.demo import duesseldorf, mitte
 from careers.demo.pay_tables import tables
@@ -43,6 +44,8 @@ from careers.models import (
 )
 from careers.rules import today
 from media_library.demo import demo_film
+
+CALL_TO_ACTION = "Welches Berufsfeld passt zu Ihnen?"
 
 PATHS = {
     "A": EntryPath.AUSBILDUNG,
@@ -136,7 +139,25 @@ def _existing(home, site, log):
 def _indexes(home):
     job_field_index = JobFieldIndexPageFactory(parent=home, lead=JOB_FIELD_INDEX_LEAD)
     posting_index = JobPostingIndexPageFactory(parent=home, lead=POSTING_INDEX_LEAD)
+    _campaigns_lead_to(job_field_index)
     return job_field_index, posting_index
+
+
+def _campaigns_lead_to(job_field_index):
+    """Each campaign of the site ends with a call to action into its job fields."""
+    for campaign in CampaignPage.objects.child_of(job_field_index.get_parent()):
+        campaign.body.append(
+            (
+                "call_to_action",
+                {
+                    "heading": CALL_TO_ACTION,
+                    "text": job_field_index.lead,
+                    "page": job_field_index,
+                    "link_text": "Zu den Berufsfeldern",
+                },
+            )
+        )
+        campaign.save_revision().publish()
 
 
 def _html_list(items):

@@ -44,9 +44,9 @@ def test_sitemap_lists_the_live_pages_of_its_site_only(client, demo_sites):
 
 
 def test_unpublished_page_is_not_in_the_sitemap(client, demo_sites):
-    from campaign.models import StandardPage
+    from campaign.models import CampaignPage
 
-    page = StandardPage.objects.get(slug="imagefilm")
+    page = CampaignPage.objects.get(slug="imagefilm")
     page.unpublish()
 
     response = client.get("/sitemap.xml", HTTP_HOST="mitte.localhost")

@@ -1,0 +1,77 @@
+"""Campaign pages: a recruitment campaign with its slogan, hero and story."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from campaign.blocks import CampaignBlock
+from media_library.blocks import FilmBlock
+
+
+class CampaignPage(Page):
+    """#WirmachenMitte, „HIER kommt deins zum anderen.“: a campaign of one employer.
+
+    The hero is the campaign film when there is one, else an image; the body
+    tells the story with testimonials, key figures, the funding notice and a
+    call to action into the job fields.
+    """
+
+    slogan = models.CharField(
+        _("Hashtag oder Slogan"),
+        max_length=120,
+        blank=True,
+        help_text=_("z. B. „#WirmachenMitte“ oder „HIER kommt deins zum anderen.“"),
+    )
+    lead = models.TextField(_("Einleitung"), help_text=_("Zwei, drei Sätze für Übersichten."))
+    hero_film = models.ForeignKey(
+        "media_library.Film",
+        verbose_name=_("Kampagnenfilm"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Steht oben auf der Seite; ohne Film das Aufmacherbild."),
+    )
+    hero_image = models.ForeignKey(
+        "media_library.CustomImage",
+        verbose_name=_("Aufmacherbild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(CampaignBlock(), verbose_name=_("Inhalt"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("slogan"),
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [FieldPanel("hero_film"), FieldPanel("hero_image")], heading=_("Aufmacher")
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("slogan"),
+        index.SearchField("lead"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["campaign.HomePage"]
+    subpage_types = ["campaign.StandardPage"]
+    template = "campaign/campaign_page.html"
+
+    class Meta:
+        verbose_name = _("Kampagne")
+        verbose_name_plural = _("Kampagnen")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.hero_film_id:
+            # The film block renders the hero film: versions, tracks, transcript.
+            block = FilmBlock()
+            context["hero_film"] = block.bind(block.to_python({"film": self.hero_film_id}))
+        return context

@@ -1,0 +1,134 @@
+"""campaign/models/campaigns.py and testimonials: a campaign page tells its story."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from campaign.factories import (
+    CampaignPageFactory,
+    EmployerSettingsFactory,
+    SiteFactory,
+    TestimonialFactory,
+)
+from campaign.models import CampaignPage, SocialAccount
+from careers.factories import JobFieldIndexPageFactory
+from media_library.factories import ImageFactory
+from tests.support import get_with_query_budget
+
+pytestmark = pytest.mark.django_db
+
+HOST = "kampagne.localhost"
+
+
+@pytest.fixture
+def site():
+    site = SiteFactory(hostname=HOST, site_name="Bezirksamt Beispiel")
+    settings = EmployerSettingsFactory(site=site, organisation_name="Bezirksamt Beispiel")
+    SocialAccount.objects.create(
+        settings=settings, platform="instagram", handle="@beispiel", url="https://example.org/"
+    )
+    return site
+
+
+def _campaign(site, testimonials, **kwargs):
+    job_fields = JobFieldIndexPageFactory(parent=site.root_page)
+    body = [
+        ("text", "<p>Wir suchen Menschen, die mit anpacken.</p>"),
+        ("testimonials", {"heading": "Hier arbeiten", "testimonials": testimonials}),
+        (
+            "key_figures",
+            {"heading": "In Zahlen", "figures": [{"value": "80+", "label": "Berufsfelder"}]},
+        ),
+        (
+            "funding",
+            {
+                "programme": "Gender-Budgeting-Wettbewerb",
+                "funder": "Senatsverwaltung für Gleichstellung",
+                "link": "",
+            },
+        ),
+        ("social_links", None),
+        (
+            "call_to_action",
+            {
+                "heading": "Welches Berufsfeld passt?",
+                "text": "",
+                "page": job_fields,
+                "link_text": "Zu den Berufsfeldern",
+            },
+        ),
+    ]
+    page = CampaignPageFactory(parent=site.root_page, slug="wir", body=body, **kwargs)
+    page.save_revision().publish()
+    return page
+
+
+def test_campaign_page_tells_the_whole_story(client, site):
+    photo = ImageFactory(credit="Foto: Anna Beispiel")
+    voice = TestimonialFactory(
+        site=site, name="Aylin K.", role="Sachbearbeiterin", place="Bürgeramt", photo=photo
+    )
+    _campaign(site, [voice], slogan="#WirmachenMitte", title="Wir machen Mitte")
+
+    response = client.get("/wir/", HTTP_HOST=HOST)
+    text = response.text
+
+    assert response.status_code == 200
+    assert text.count("<h1") == 1
+    assert "#WirmachenMitte" in text
+    assert "Aylin K." in text
+    assert "Sachbearbeiterin – Bürgeramt" in text
+    assert "Foto: Anna Beispiel" in text  # the photo's credit goes with it
+    assert "Berufsfelder</dt>" in text
+    assert "Gefördert mit Mitteln aus dem Gender-Budgeting-Wettbewerb" in text
+    assert "Instagram: @beispiel" in text
+    assert 'href="/berufsfelder/"' in text
+
+
+def test_more_testimonials_cost_no_more_queries(client, site):
+    few = [TestimonialFactory(site=site, photo=ImageFactory()) for _ in range(2)]
+    page = _campaign(site, few)
+    client.get("/wir/", HTTP_HOST=HOST)  # renditions are made on the first view
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/wir/", HTTP_HOST=HOST)
+    with_two = len(queries)  # now: the next request empties Django's query log
+    page.body[1].value["testimonials"] = [
+        TestimonialFactory(site=site, photo=ImageFactory()) for _ in range(8)
+    ]
+    page.save_revision().publish()
+    client.get("/wir/", HTTP_HOST=HOST)
+
+    response = get_with_query_budget(client, "/wir/", host=HOST, max_queries=with_two)
+
+    assert response.text.count('class="testimonial"') == 8
+
+
+def test_a_deleted_testimonial_leaves_no_gap_or_error(client, site):
+    gone = TestimonialFactory(site=site, name="Gelöscht")
+    stays = TestimonialFactory(site=site, name="Bleibt")
+    _campaign(site, [gone, stays])
+    gone.delete()
+
+    response = client.get("/wir/", HTTP_HOST=HOST)
+
+    assert response.status_code == 200
+    assert "Bleibt" in response.text
+    assert "Gelöscht" not in response.text
+
+
+def test_demo_publishes_the_seed_campaigns(client, demo_sites):
+    mitte = CampaignPage.objects.get(slug="imagefilm")
+    future = CampaignPage.objects.get(slug="kampagne")
+
+    film = client.get("/imagefilm/", HTTP_HOST="mitte.localhost").text
+    places = client.get("/kampagne/", HTTP_HOST="zukunftsorte.localhost").text
+
+    assert mitte.slogan == "#WirmachenMitte"
+    assert "Gender-Budgeting-Wettbewerb" in film
+    assert "Stephan von Dassel" in film
+    assert "Zu den Berufsfeldern" in film  # careers' demo adds the call to action
+    assert future.slogan == "HIER kommt deins zum anderen."
+    assert places.count('class="testimonial"') == 2
+    assert "(Beispiel)" in places  # seed 001 names no one: the voices say they are examples
+    assert Page.objects.type(CampaignPage).live().count() == 2
