@@ -18,6 +18,7 @@ from campaign.factories import (
     StandardPageFactory,
 )
 from campaign.models import EmployerDirectoryPage, EmployerSettings, SocialAccount, Testimonial
+from campaign.roles import setup_site_roles
 from media_library.demo import demo_film
 from media_library.factories import ImageFactory
 from media_library.models import CustomImage
@@ -30,7 +31,9 @@ def build(port=8000, log=print):
     root = Page.get_first_root_node()
     sites = [_default_site(root, port, log)]
     for employer in EMPLOYERS:
-        sites.append(_employer_site(root, employer, port, log))
+        site = _employer_site(root, employer, port, log)
+        setup_site_roles(site)
+        sites.append(site)
     return sites
 
 
