@@ -239,7 +239,7 @@ def _mitte(site, scales, categories, log):
 
 def _insights(job_field, log):
     """The #WirmachenMitte film and the mayor's words on one job field (seed 000)."""
-    insights = [("testimonial", mitte.INSIGHTS_QUOTE)]
+    insights = [("quote", mitte.INSIGHTS_QUOTE)]
     film = demo_film(log)
     if film is not None:
         insights.insert(0, ("film", {"film": film}))

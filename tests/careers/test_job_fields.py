@@ -72,12 +72,13 @@ def test_job_field_page_shows_facts_postings_and_tags(client, job_field, make_po
     assert "3.650\u00a0€ bis 4.650\u00a0€ brutto im Monat" in text
 
 
-def test_job_field_page_shows_voices_from_the_team(client, job_field):
+def test_job_field_page_shows_voices_from_the_team(client, job_field, site):
+    from campaign.factories import TestimonialFactory
+
+    voice = TestimonialFactory(site=site, name="Aylin K.", quote="Kein Tag ist wie der andere.")
     job_field.insights = [
-        (
-            "testimonial",
-            {"quote": "Kein Tag ist wie der andere.", "speaker": "Aylin K.", "role": "Bürgeramt"},
-        )
+        ("testimonials", {"heading": "Aus dem Team", "testimonials": [voice]}),
+        ("quote", {"quote": "Wir suchen Sie.", "speaker": "Die Amtsleitung", "role": ""}),
     ]
     job_field.save()
 
@@ -86,6 +87,7 @@ def test_job_field_page_shows_voices_from_the_team(client, job_field):
     assert 'id="einblicke"' in text
     assert "Kein Tag ist wie der andere." in text
     assert "Aylin K." in text
+    assert "Wir suchen Sie." in text
 
 
 def test_job_field_page_without_insights_has_no_empty_section(client, job_field):
