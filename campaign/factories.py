@@ -1,5 +1,7 @@
 """Factories for campaign pages and employer settings, for tests and load_demo."""
 
+import datetime
+
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
@@ -10,6 +12,9 @@ from campaign.models import (
     EmployerDirectoryPage,
     EmployerSettings,
     HomePage,
+    MediaContact,
+    PressIndexPage,
+    PressReleasePage,
     StandardPage,
     Testimonial,
 )
@@ -51,6 +56,34 @@ class TestimonialFactory(DjangoModelFactory):
 
     class Meta:
         model = Testimonial
+
+
+class MediaContactFactory(DjangoModelFactory):
+    site = factory.SubFactory("campaign.factories.SiteFactory")
+    office = "Bezirksamt Beispiel, Pressestelle"
+    email = "presse@example.org"
+
+    class Meta:
+        model = MediaContact
+
+
+class PressIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Presse"
+    slug = "presse"
+    show_in_menus = True
+
+    class Meta:
+        model = PressIndexPage
+
+
+class PressReleasePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Pressemitteilung {n}")
+    release_date = factory.Sequence(lambda n: datetime.date(2020, 1, 1) + datetime.timedelta(n))
+    place = "Berlin"
+    lead = "Das Wichtigste in zwei Sätzen."
+
+    class Meta:
+        model = PressReleasePage
 
 
 class EmployerDirectoryPageFactory(wagtail_factories.PageFactory):

@@ -8,9 +8,9 @@ page, images, documents and films in the site's own collection, so neither
 group reaches another employer's pages or media.
 
 Idempotent: `setup_site_roles(site)` adds what is missing and leaves what
-an administrator added. Snippets (testimonials, departments, pay tables) and
-site settings have no per-site permissions in Wagtail; the groups get them
-as model permissions, their admin views filter by site.
+an administrator added. Snippets (testimonials, media contacts, departments,
+pay tables) and site settings have no per-site permissions in Wagtail; the
+groups get them as model permissions, their admin views filter by site.
 """
 
 from dataclasses import dataclass
@@ -62,6 +62,7 @@ ROLES = [
         models=[
             *ADMIN,
             *[("campaign", f"{a}_testimonial") for a in ("add", "change", "delete", "view")],
+            *[("campaign", f"{a}_mediacontact") for a in ("add", "change", "delete", "view")],
             ("campaign", "change_employersettings"),
         ],
     ),

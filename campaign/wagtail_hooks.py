@@ -1,9 +1,9 @@
-"""Admin: testimonials as snippets the press office maintains per site."""
+"""Admin: testimonials and media contacts as snippets the press office maintains per site."""
 
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from campaign.models import Testimonial
+from campaign.models import MediaContact, Testimonial
 
 
 class TestimonialViewSet(SnippetViewSet):
@@ -14,4 +14,13 @@ class TestimonialViewSet(SnippetViewSet):
     search_fields = ["name", "quote"]
 
 
+class MediaContactViewSet(SnippetViewSet):
+    model = MediaContact
+    icon = "mail"
+    list_display = ["office", "person", "email", "site"]
+    list_filter = ["site"]
+    search_fields = ["office", "person"]
+
+
 register_snippet(TestimonialViewSet)
+register_snippet(MediaContactViewSet)

@@ -1,7 +1,8 @@
 """Builds the demo installation: one Wagtail Site per employer of content.py.
 
 Idempotent: a site whose host name exists is left as it is (an editor may
-have changed it), missing pieces are added. Pages and settings are made with
+have changed it), missing pieces are added: its press section and releases
+are looked up by slug and made only when missing. Pages and settings are made with
 the same factories the tests use.
 """
 
@@ -15,9 +16,18 @@ from campaign.factories import (
     EmployerDirectoryPageFactory,
     EmployerSettingsFactory,
     HomePageFactory,
+    PressIndexPageFactory,
+    PressReleasePageFactory,
     StandardPageFactory,
 )
-from campaign.models import EmployerDirectoryPage, EmployerSettings, SocialAccount, Testimonial
+from campaign.models import (
+    EmployerDirectoryPage,
+    EmployerSettings,
+    MediaContact,
+    PressIndexPage,
+    SocialAccount,
+    Testimonial,
+)
 from campaign.roles import setup_site_roles
 from media_library.demo import demo_film
 from media_library.factories import ImageFactory
@@ -32,12 +42,14 @@ def build(port=8000, log=print):
     sites = [_default_site(root, port, log)]
     for employer in EMPLOYERS:
         site = _employer_site(root, employer, port, log)
+        _press_section(site, employer)
         setup_site_roles(site)
         sites.append(site)
     return sites
 
 
-def _demo_image(title, alt, seed, primary, accent, *, logo_initials=None):
+def _demo_image(title, alt, seed, primary, accent, *, logo_initials=None, **credit):
+    """A generated picture; `credit` may name credit, licence and source (else the demo's)."""
     image = CustomImage.objects.filter(title=title).first()
     if image is not None:
         return image
@@ -45,7 +57,8 @@ def _demo_image(title, alt, seed, primary, accent, *, logo_initials=None):
         file = images.as_file(images.logo(logo_initials, primary), f"{seed}.png", "PNG")
     else:
         file = images.as_file(images.composition(seed, primary, accent), f"{seed}.jpg")
-    return ImageFactory(title=title, description=alt, credit=DEMO_CREDIT, file=file)
+    credit.setdefault("credit", DEMO_CREDIT)
+    return ImageFactory(title=title, description=alt, file=file, **credit)
 
 
 @transaction.atomic
@@ -160,6 +173,54 @@ def _employer_site(root, employer, port, log):
         )
     log(f"  {site.hostname}: angelegt")
     return site
+
+
+@transaction.atomic
+def _press_section(site, employer):
+    """The index "Presse" below the home page and the employer's releases in it."""
+    if employer.press is None:
+        return
+    home = site.root_page
+    index = PressIndexPage.objects.child_of(home).first() or _publish(
+        PressIndexPageFactory(parent=home, title="Presse", slug="presse", lead=employer.press.lead)
+    )
+    contact, _ = MediaContact.objects.get_or_create(
+        site=site,
+        email=employer.press_email,
+        defaults={"office": employer.press_office, "phone": employer.press_phone},
+    )
+    for spec in employer.press.releases:
+        if index.get_children().filter(slug=spec.slug).exists():
+            continue
+        body = list(spec.body)
+        if spec.picture is not None:
+            body.insert(0, _picture_block(spec.picture, employer))
+        _publish(
+            PressReleasePageFactory(
+                parent=index,
+                title=spec.title,
+                slug=spec.slug,
+                release_date=spec.release_date,
+                place=spec.place,
+                lead=spec.lead,
+                body=body,
+                media_contact=contact,
+            )
+        )
+
+
+def _picture_block(picture, employer):
+    image = _demo_image(
+        picture.title,
+        picture.alt,
+        f"press-{picture.title}",
+        employer.primary,
+        employer.accent,
+        credit=picture.credit,
+        licence=picture.licence,
+        source=picture.source,
+    )
+    return ("image", {"image": image, "caption": picture.caption})
 
 
 def _standard_page(parent, spec):

@@ -2,9 +2,10 @@
 
 Each employer is a dataclass: site, look, contact and pages. The page bodies
 are lists of ("text", html) and ("quote", {...}) items, the shape of the
-StreamField they end up in.
+StreamField they end up in. Press releases (seed 003) go below an index "Presse".
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 
@@ -20,6 +21,37 @@ class PageSpec:
     in_menu: bool = True
     slogan: str = ""
     film: bool = False
+
+
+@dataclass(frozen=True)
+class PictureSpec:
+    """A demo picture with its credit: generated, as the demo downloads nothing."""
+
+    title: str
+    alt: str
+    credit: str
+    licence: str = "all-rights-reserved"
+    source: str = ""
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class PressReleaseSpec:
+    slug: str
+    title: str
+    release_date: datetime.date
+    place: str
+    lead: str
+    body: list
+    picture: PictureSpec | None = None
+
+
+@dataclass(frozen=True)
+class PressSpec:
+    """The employer's press section: an index "Presse" with its releases."""
+
+    lead: str
+    releases: list
 
 
 @dataclass(frozen=True)
@@ -49,6 +81,7 @@ class EmployerSpec:
     press_email: str = ""
     press_phone: str = ""
     social: list = field(default_factory=list)
+    press: PressSpec | None = None
 
 
 def quote(text, speaker, role=""):
@@ -125,6 +158,65 @@ MITTE = EmployerSpec(
         ("x", "@ba_mitte_berlin", "https://twitter.com/BA_Mitte_Berlin"),
         ("instagram", "@ba_mitte_berlin", "https://www.instagram.com/ba_mitte_berlin"),
     ],
+    press=PressSpec(
+        lead=(
+            "Pressemitteilungen des Bezirksamts Mitte rund um die Beschäftigten und die "
+            "Arbeit im Bezirksamt."
+        ),
+        releases=[
+            PressReleaseSpec(
+                slug="homeoffice",
+                title="500 neue Notebooks für die Beschäftigten",
+                # Seed 003 names neither date nor place: "bis Weihnachten" and "hohe
+                # Inzidenzen" place it in the autumn of 2020, the date is made up.
+                release_date=datetime.date(2020, 11, 12),
+                place="Berlin",
+                lead="Im Bezirksamt Mitte wird mit modernsten Mitteln gearbeitet.",
+                # A generated stand-in for the seed's photo: credited to the demo, not
+                # to pixabay, and released under CC0 like the original.
+                picture=PictureSpec(
+                    title="Neue Notebooks für das Bezirksamt Mitte",
+                    alt="Platzhalter-Grafik für ein Foto der neuen Notebooks",
+                    credit=(
+                        "Grafik: Stellwerk-Demo (Platzhalter für das Foto der Mitteilung, "
+                        "dort: CC0 via pixabay.com)"
+                    ),
+                    licence="cc0",
+                    source="",
+                    caption="Die neuen Notebooks werden für die Auslieferung vorbereitet.",
+                ),
+                body=[
+                    text(
+                        "Das Bezirksamt Mitte hat damit begonnen, die Geräte für den Betrieb "
+                        "vorzubereiten, nachdem die vom Senat bestellten tragbaren Computer "
+                        "sowie das notwendige Zubehör und die Lizenzen eingetroffen sind. Da "
+                        "die meisten Einrichtungsschritte automatisiert erfolgen, verbleiben "
+                        "nur wenige Handgriffe für die Beschäftigten.",
+                        "Bis Weihnachten könnten so mindestens 500 Notebooks ausgeliefert sein.",
+                    ),
+                    quote(
+                        "Es geht voran mit der Digitalisierung. Die 500 Notebooks kommen wie "
+                        "gerufen. Wir können nun kurzfristig die Arbeit von zuhause verstärken "
+                        "und damit einen Beitrag leisten, die Kontakte in den Rathäusern "
+                        "effektiv runterzufahren. In Zeiten hoher Inzidenzen ist das der "
+                        "Schlüssel, um Infektionsketten zu unterbrechen!",
+                        "Ephraim Gothe",
+                        "Bezirksstadtrat",
+                    ),
+                    text(
+                        "Technisch sind von den insgesamt 3.222 Beschäftigten des Bezirksamts "
+                        "mit den 500 neuen Notebooks rund 1.300 in der Lage, tageweise von "
+                        "zuhause zu arbeiten.",
+                        "Homeoffice ermöglicht größere Flexibilität und erleichtert die "
+                        "Vereinbarkeit von Familien- und Berufsleben. Zugleich hat es dort "
+                        "seine Grenzen, wo der direkte Kontakt zu unseren Bürgerinnen und "
+                        "Bürgern erforderlich ist, etwa im Gesundheitsamt, im Sozialamt oder "
+                        "im Amt für Bürgerdienste.",
+                    ),
+                ],
+            ),
+        ],
+    ),
     pages=[
         PageSpec(
             slug="imagefilm",
@@ -166,34 +258,6 @@ MITTE = EmployerSpec(
                     "Berliner Senatsverwaltung für Gesundheit, Pflege und Gleichstellung",
                 ),
                 SOCIAL_LINKS,
-            ],
-        ),
-        PageSpec(
-            slug="homeoffice",
-            title="500 neue Notebooks für die Beschäftigten",
-            lead="Im Bezirksamt Mitte wird mit modernsten Mitteln gearbeitet.",
-            body=[
-                text(
-                    "Das Bezirksamt Mitte hat damit begonnen, die Geräte für den Betrieb "
-                    "vorzubereiten, nachdem die vom Senat bestellten tragbaren Computer sowie "
-                    "das notwendige Zubehör und die Lizenzen eingetroffen sind. Bis Weihnachten "
-                    "könnten so mindestens 500 Notebooks ausgeliefert sein.",
-                    "Technisch sind von den insgesamt 3.222 Beschäftigten des Bezirksamts mit "
-                    "den 500 neuen Notebooks rund 1.300 in der Lage, tageweise von zuhause zu "
-                    "arbeiten.",
-                ),
-                quote(
-                    "Es geht voran mit der Digitalisierung. Die 500 Notebooks kommen wie gerufen.",
-                    "Ephraim Gothe",
-                    "Bezirksstadtrat",
-                ),
-                text(
-                    "Homeoffice ermöglicht größere Flexibilität und erleichtert die "
-                    "Vereinbarkeit von Familien- und Berufsleben. Zugleich hat es dort seine "
-                    "Grenzen, wo der direkte Kontakt zu unseren Bürgerinnen und Bürgern "
-                    "erforderlich ist, etwa im Gesundheitsamt, im Sozialamt oder im Amt für "
-                    "Bürgerdienste."
-                ),
             ],
         ),
     ],

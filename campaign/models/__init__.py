@@ -1,7 +1,9 @@
-"""Campaign content: the employer's home, campaigns, content pages and site settings."""
+"""Campaign content: the employer's home, campaigns, content pages, press releases
+and site settings."""
 
 from .campaigns import CampaignPage
 from .pages import EmployerDirectoryPage, HomePage, StandardPage
+from .press import MediaContact, PressIndexPage, PressReleasePage
 from .site_settings import EmployerSettings, SocialAccount
 from .testimonials import Testimonial
 
@@ -10,6 +12,9 @@ __all__ = [
     "EmployerDirectoryPage",
     "EmployerSettings",
     "HomePage",
+    "MediaContact",
+    "PressIndexPage",
+    "PressReleasePage",
     "SocialAccount",
     "StandardPage",
     "Testimonial",

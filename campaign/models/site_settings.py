@@ -54,6 +54,14 @@ class EmployerSettings(ClusterableModel, BaseSiteSetting):
     press_email = models.EmailField(_("E-Mail der Pressestelle"), blank=True)
     press_phone = models.CharField(_("Telefon der Pressestelle"), max_length=50, blank=True)
     postal_address = models.TextField(_("Postanschrift"), blank=True)
+    editorial_responsible = models.CharField(
+        _("Verantwortlich für den Inhalt (§ 18 Abs. 2 MStV)"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Name und Anschrift der verantwortlichen Person; steht unter jeder Pressemitteilung."
+        ),
+    )
 
     imprint_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -100,6 +108,7 @@ class EmployerSettings(ClusterableModel, BaseSiteSetting):
                     FieldPanel("press_email"),
                     FieldPanel("press_phone"),
                     FieldPanel("postal_address"),
+                    FieldPanel("editorial_responsible"),
                     InlinePanel("social_accounts", heading=_("Social-Media-Konten")),
                 ],
                 heading=_("Kontakt"),
