@@ -315,7 +315,7 @@ def _posting_candidates(scope, ids, on):
         "remote_share",
         "pay_grades",
     )
-    departments = _related(JobPostingPage, postings, "jobpostingpage_id")
+    departments = _departments_of(postings)
     employers = _employer_of_path() if scope.cross_site else None
     candidates = []
     for pk, path, category, status, employment_types, remote_share, pay_grades in rows:
@@ -347,7 +347,7 @@ def _job_field_candidates(scope, ids):
     rows = job_fields.order_by("title").values_list(
         "pk", "category__slug", "entry_paths", "working_time", "pay_grades"
     )
-    departments = _related(JobFieldPage, job_fields, "jobfieldpage_id")
+    departments = _departments_of(job_fields)
     return [
         Candidate(
             pk=pk,
@@ -367,12 +367,13 @@ def _job_field_candidates(scope, ids):
     ]
 
 
-def _related(model, pages, page_column):
+def _departments_of(pages):
     """page pk -> {department pk as text} for `pages`, in one query."""
-    through = model.departments.through
+    page_field = pages.model._meta.model_name  # the through table's column to the page
+    through = pages.model.departments.through
     departments = {}
-    rows = through.objects.filter(**{f"{page_column[:-3]}__in": pages.values("pk")}).values_list(
-        page_column, "department_id"
+    rows = through.objects.filter(**{f"{page_field}__in": pages.values("pk")}).values_list(
+        f"{page_field}_id", "department_id"
     )
     for page, department in rows:
         departments.setdefault(page, set()).add(str(department))

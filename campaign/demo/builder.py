@@ -220,6 +220,8 @@ def _picture_block(picture, employer):
         licence=picture.licence,
         source=picture.source,
     )
+    # The image block stores the alt text an editor confirms; here the image's own.
+    image.contextual_alt_text = image.alt_text
     return ("image", {"image": image, "caption": picture.caption})
 
 

@@ -20,6 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from campaign.blocks import BodyBlock
+from campaign.feeds import FeedRoutesMixin, PressReleasesFeed
 
 RELEASES_PER_PAGE = 10
 PAGE_PARAMETER = "seite"
@@ -75,11 +76,12 @@ class ListingProblem(Exception):
         self.status = status
 
 
-class PressIndexPage(RoutablePageMixin, Page):
+class PressIndexPage(FeedRoutesMixin, Page):
     """The press releases of an employer, newest first, by year; RSS and Atom beside."""
 
     lead = models.TextField(_("Einleitung"), blank=True)
 
+    feed_class = PressReleasesFeed
     content_panels = [*Page.content_panels, FieldPanel("lead")]
     search_fields = [*Page.search_fields, index.SearchField("lead")]
     parent_page_types = ["campaign.HomePage"]
@@ -152,18 +154,6 @@ class PressIndexPage(RoutablePageMixin, Page):
                 404,
             )
         return int(value)
-
-    @path("rss/", name="feed_rss")
-    def feed_rss(self, request):
-        from campaign.feeds import PressReleasesFeed
-
-        return PressReleasesFeed()(request, page=self)
-
-    @path("atom/", name="feed_atom")
-    def feed_atom(self, request):
-        from campaign.feeds import PressReleasesAtomFeed
-
-        return PressReleasesAtomFeed()(request, page=self)
 
 
 class PressReleasePage(RoutablePageMixin, Page):

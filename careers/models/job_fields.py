@@ -7,16 +7,17 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from campaign.feeds import FeedRoutesMixin
 from careers.blocks import InsightsBlock
 from careers.choices import EntryPath, WorkingTime
+from careers.feeds import PostingsFeed
 from careers.fields import MultipleChoiceField
 from careers.forms import CareersPageForm
-from careers.models.mixins import FeedRoutesMixin, PayGradesMixin
+from careers.models.mixins import PayGradesMixin
 from careers.models.taxonomy import JobCategory, JobFieldTag
 from careers.pay import attach_pay_ranges
 from careers.rules import open_on, today
@@ -96,7 +97,7 @@ def _group_by_category(job_fields):
     return groups
 
 
-class JobFieldPage(FeedRoutesMixin, RoutablePageMixin, PayGradesMixin, Page):
+class JobFieldPage(FeedRoutesMixin, PayGradesMixin, Page):
     """One job field: the work, the tasks, who fits, entry paths, pay and open postings."""
 
     category = models.ForeignKey(
@@ -152,6 +153,7 @@ class JobFieldPage(FeedRoutesMixin, RoutablePageMixin, PayGradesMixin, Page):
         index.FilterField("category"),
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
+    feed_class = PostingsFeed
     base_form_class = CareersPageForm
     parent_page_types = ["careers.JobFieldIndexPage"]
     subpage_types = []

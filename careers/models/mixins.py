@@ -1,9 +1,8 @@
-"""What careers pages share: pay grades in a pay table; feeds of their postings."""
+"""What job fields and postings share: pay grades in a pay table."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import path
 
 from careers.grades import parse_grades
 from careers.pay import salary_range
@@ -43,22 +42,3 @@ class PayGradesMixin(models.Model):
         if not hasattr(self, "pay_range"):
             self.pay_range = salary_range(self.pay_scale_id, self.grades, on)
         return self.pay_range
-
-
-class FeedRoutesMixin:
-    """`rss/` and `atom/` below a page that lists postings (`feed_postings()`).
-
-    Use with RoutablePageMixin; a feed object per request, as it keeps the request.
-    """
-
-    @path("rss/", name="feed_rss")
-    def feed_rss(self, request):
-        from careers.feeds import PostingsFeed
-
-        return PostingsFeed()(request, page=self)
-
-    @path("atom/", name="feed_atom")
-    def feed_atom(self, request):
-        from careers.feeds import PostingsAtomFeed
-
-        return PostingsAtomFeed()(request, page=self)

@@ -13,16 +13,17 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from campaign.feeds import FeedRoutesMixin
 from careers.choices import Contract, EmploymentType, Status
+from careers.feeds import PostingsFeed
 from careers.fields import MultipleChoiceField
 from careers.forms import JobPostingPageForm
-from careers.models.mixins import FeedRoutesMixin, PayGradesMixin
+from careers.models.mixins import PayGradesMixin
 from careers.pay import attach_pay_ranges
 from careers.rules import expired_on, open_on, today
 
@@ -52,11 +53,12 @@ class JobPostingQuerySet(PageQuerySet):
 JobPostingPageManager = PageManager.from_queryset(JobPostingQuerySet)
 
 
-class JobPostingIndexPage(FeedRoutesMixin, RoutablePageMixin, Page):
+class JobPostingIndexPage(FeedRoutesMixin, Page):
     """The open postings of an employer, soonest deadline first; RSS and Atom beside."""
 
     lead = models.TextField(_("Einleitung"), blank=True)
 
+    feed_class = PostingsFeed
     content_panels = [*Page.content_panels, FieldPanel("lead")]
     search_fields = [*Page.search_fields, index.SearchField("lead")]
     parent_page_types = ["campaign.HomePage"]
