@@ -4,6 +4,7 @@ import datetime
 
 import factory
 import wagtail_factories
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 from wagtail.models import Page, Site
 
@@ -11,6 +12,9 @@ from campaign.models import (
     CampaignPage,
     EmployerDirectoryPage,
     EmployerSettings,
+    EventDepartment,
+    EventIndexPage,
+    EventPage,
     HomePage,
     MediaContact,
     PressIndexPage,
@@ -84,6 +88,45 @@ class PressReleasePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PressReleasePage
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Veranstaltungen"
+    slug = "veranstaltungen"
+    show_in_menus = True
+
+    class Meta:
+        model = EventIndexPage
+
+
+def _in_days(days, hour):
+    moment = timezone.localtime() + datetime.timedelta(days=days)
+    return moment.replace(hour=hour, minute=0, second=0, microsecond=0)
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    """An event four weeks ahead, 10 to 12 o'clock local time."""
+
+    title = factory.Sequence(lambda n: f"Veranstaltung {n}")
+    start = factory.LazyFunction(lambda: _in_days(28, 10))
+    end = factory.LazyAttribute(lambda event: event.start + datetime.timedelta(hours=2))
+    lead = "Kommen Sie ins Gespräch mit der Verwaltung."
+    venue_name = "Rathaus"
+    venue_street = "Marktplatz 1"
+    venue_postal_code = "40213"
+    venue_city = "Düsseldorf"
+
+    class Meta:
+        model = EventPage
+
+
+class EventDepartmentFactory(DjangoModelFactory):
+    event = factory.SubFactory(EventPageFactory)
+    name = factory.Sequence(lambda n: f"Amt {n}")
+    seats_per_slot = 1
+
+    class Meta:
+        model = EventDepartment
 
 
 class EmployerDirectoryPageFactory(wagtail_factories.PageFactory):

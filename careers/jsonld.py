@@ -7,10 +7,8 @@ applicantLocationRequirements for remote work) where the posting has it.
 """
 
 import datetime
-import json
 
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 
 from careers.choices import Contract
 from careers.html import limit_html
@@ -102,10 +100,3 @@ def job_posting(posting, *, request, branding, departments, pay_range):
         data["jobLocationType"] = "TELECOMMUTE"
         data["applicantLocationRequirements"] = {"@type": "Country", "name": "Deutschland"}
     return data
-
-
-def script_data(data):
-    """JSON for a <script type="application/ld+json"> data block, safe inside HTML."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
-    return mark_safe(text)

@@ -6,7 +6,10 @@ are looked up by slug and made only when missing. Pages and settings are made wi
 the same factories the tests use.
 """
 
+import datetime
+
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Page, Site
 
 from campaign.demo import images
@@ -15,6 +18,8 @@ from campaign.factories import (
     CampaignPageFactory,
     EmployerDirectoryPageFactory,
     EmployerSettingsFactory,
+    EventIndexPageFactory,
+    EventPageFactory,
     HomePageFactory,
     PressIndexPageFactory,
     PressReleasePageFactory,
@@ -23,6 +28,7 @@ from campaign.factories import (
 from campaign.models import (
     EmployerDirectoryPage,
     EmployerSettings,
+    EventIndexPage,
     MediaContact,
     PressIndexPage,
     SocialAccount,
@@ -43,6 +49,7 @@ def build(port=8000, log=print):
     for employer in EMPLOYERS:
         site = _employer_site(root, employer, port, log)
         _press_section(site, employer)
+        _events_section(site, employer)
         setup_site_roles(site)
         sites.append(site)
     return sites
@@ -207,6 +214,47 @@ def _press_section(site, employer):
                 media_contact=contact,
             )
         )
+
+
+@transaction.atomic
+def _events_section(site, employer):
+    """The index "Veranstaltungen" below the home page and the employer's events in it."""
+    if employer.events is None:
+        return
+    home = site.root_page
+    index = EventIndexPage.objects.child_of(home).first() or _publish(
+        EventIndexPageFactory(parent=home, lead=employer.events.lead)
+    )
+    for spec in employer.events.events:
+        if index.get_children().filter(slug=spec.slug).exists():
+            continue
+        day = spec.date or timezone.localdate() + datetime.timedelta(days=spec.days_ahead)
+        start_hour, end_hour = spec.hours
+        _publish(
+            EventPageFactory(
+                parent=index,
+                title=spec.title,
+                slug=spec.slug,
+                start=_local(day, start_hour),
+                end=_local(day, end_hour),
+                lead=spec.lead,
+                venue_name=spec.venue_name,
+                venue_street=spec.venue_street,
+                venue_postal_code=spec.venue_postal_code,
+                venue_city=spec.venue_city,
+                accessibility=spec.accessibility,
+                body=spec.body,
+                partners=[("partner", partner) for partner in spec.partners],
+                how_to_take_part=spec.how_to_take_part,
+                registration_open=spec.registration_open,
+                results_note=spec.results_note,
+                **spec.results,
+            )
+        )
+
+
+def _local(day, hour):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
 
 
 def _picture_block(picture, employer):

@@ -55,6 +55,40 @@ class PressSpec:
 
 
 @dataclass(frozen=True)
+class EventSpec:
+    """An event; `days_ahead` places a future one relative to the day the demo is built."""
+
+    slug: str
+    title: str
+    lead: str
+    venue_name: str
+    venue_street: str
+    venue_postal_code: str
+    venue_city: str
+    hours: tuple  # (start hour, end hour), local time
+    date: datetime.date | None = None
+    days_ahead: int = 0
+    accessibility: str = ""
+    body: list = field(default_factory=list)
+    partners: list = field(default_factory=list)
+    how_to_take_part: str = ""
+    registration_open: bool = False
+    results: dict = field(default_factory=dict)
+    results_note: str = ""
+
+
+@dataclass(frozen=True)
+class EventsSpec:
+    """The employer's events section: an index "Veranstaltungen" with its events.
+
+    careers' demo adds the departments taking part and the jobs on offer.
+    """
+
+    lead: str
+    events: list
+
+
+@dataclass(frozen=True)
 class TestimonialSpec:
     name: str
     role: str
@@ -82,6 +116,7 @@ class EmployerSpec:
     press_phone: str = ""
     social: list = field(default_factory=list)
     press: PressSpec | None = None
+    events: EventsSpec | None = None
 
 
 def quote(text, speaker, role=""):
@@ -435,6 +470,16 @@ JOBCENTER_ESSEN = EmployerSpec(
     ],
 )
 
+SPEED_DATING_ACCESS = (
+    "Die Zentralbibliothek ist stufenlos erreichbar, mit Aufzügen zu allen Etagen und "
+    "einem barrierefreien WC im Erdgeschoss. Eine Verdolmetschung in Deutsche "
+    "Gebärdensprache stellen wir auf Anfrage bis zwei Wochen vorher bereit."
+)
+SPEED_DATING_PARTNERS = [
+    {"name": "Agentur für Arbeit Düsseldorf", "url": ""},
+    {"name": "Jobcenter Düsseldorf", "url": ""},
+]
+
 DUESSELDORF = EmployerSpec(
     hostname="duesseldorf.localhost",
     name="Landeshauptstadt Düsseldorf",
@@ -467,32 +512,88 @@ DUESSELDORF = EmployerSpec(
     hero_alt="Grafik in Rot und Anthrazit mit Flächen und Kreisen",
     address="Landeshauptstadt Düsseldorf\nMarktplatz 2\n40213 Düsseldorf",
     press_office="Landeshauptstadt Düsseldorf, Amt für Kommunikation",
-    pages=[
-        PageSpec(
-            slug="job-speed-dating",
-            title="Job-Speed-Dating: die Bilanz",
-            lead=(
-                "Das Job-Speed-Dating am 10. Januar 2024 erwies sich als großartige "
-                "Gelegenheit für Arbeits- und Ausbildungssuchende und die Verwaltung."
-            ),
-            body=[
-                text(
-                    "In enger Zusammenarbeit mit der Agentur für Arbeit sowie dem Jobcenter "
-                    "Düsseldorf wurden auch knapp 280 aktuell Arbeitssuchende erreicht.",
-                    "Einige Teilnehmende laden ihre Bewerbungsunterlagen im Nachgang selbst "
-                    "im Online-Karriereportal hoch, weshalb mit weiteren Bewerbungen gerechnet "
-                    "wird. Weitere Initiativen dieser Art sind bereits in Planung.",
-                ),
-                quote(
-                    "Wir sind mit dem Job-Speed-Dating ein Experiment eingegangen und ich "
-                    "freue mich sehr, dass so viele Menschen ihr Interesse an der "
-                    "Stadtverwaltung Düsseldorf bekundet und die Einladung angenommen haben.",
-                    "Olaf Wagner",
-                    "Personaldezernent",
-                ),
-            ],
+    pages=[],
+    events=EventsSpec(
+        lead=(
+            "Ins Gespräch kommen statt Formulare ausfüllen: Bei unseren Veranstaltungen "
+            "lernen Sie die Ämter und Institute der Landeshauptstadt persönlich kennen."
         ),
-    ],
+        events=[
+            EventSpec(
+                slug="job-speed-dating",
+                title="Job-Speed-Dating in der Zentralbibliothek",
+                # Seed 004 names the day, not the hours: 10 to 16 o'clock is made up.
+                date=datetime.date(2024, 1, 10),
+                hours=(10, 16),
+                lead=(
+                    "Das Job-Speed-Dating am 10. Januar 2024 erwies sich als großartige "
+                    "Gelegenheit für Arbeits- und Ausbildungssuchende und die Verwaltung, "
+                    "effizient in den direkten Austausch zu treten."
+                ),
+                venue_name="Zentralbibliothek im KAP1",
+                venue_street="Konrad-Adenauer-Platz 1",
+                venue_postal_code="40210",
+                venue_city="Düsseldorf",
+                accessibility=SPEED_DATING_ACCESS,
+                body=[
+                    text(
+                        "Den 675 Teilnehmenden bot sich in der Zentralbibliothek im KAP1 eine "
+                        "einzigartige Plattform: Sie kamen mit Vertreterinnen und Vertretern aus "
+                        "rund 20 Ämtern und Instituten der Landeshauptstadt in kurzen Gesprächen "
+                        "unmittelbar in Kontakt und konnten sich auch direkt bewerben.",
+                        "In enger Zusammenarbeit mit der Agentur für Arbeit sowie dem Jobcenter "
+                        "Düsseldorf wurden auch knapp 280 aktuell Arbeitssuchende erreicht.",
+                    ),
+                    quote(
+                        "Wir sind mit dem Job-Speed-Dating ein Experiment eingegangen und ich "
+                        "freue mich sehr, dass so viele Menschen ihr Interesse an der "
+                        "Stadtverwaltung Düsseldorf bekundet und die Einladung angenommen "
+                        "haben. Dieser offene Weg der Ansprache weckt Neugierde und wir "
+                        "erreichen neue Zielgruppen.",
+                        "Olaf Wagner",
+                        "Personaldezernent",
+                    ),
+                ],
+                partners=SPEED_DATING_PARTNERS,
+                results={
+                    "participants": 675,
+                    "conversations": 1988,
+                    "opportunities_offered": 84,
+                    "applications": 444,
+                },
+                results_note=(
+                    "Einige Teilnehmende laden ihre Bewerbungsunterlagen im Nachgang selbst im "
+                    "Online-Karriereportal hoch, weshalb mit weiteren Bewerbungen gerechnet "
+                    "wird. Weitere Initiativen dieser Art sind bereits in Planung."
+                ),
+            ),
+            EventSpec(
+                # Seed 004: "Weitere Initiativen dieser Art sind bereits in Planung." This
+                # is that next one, made up for the demo and named as an example.
+                slug="job-speed-dating-naechstes",
+                title="Job-Speed-Dating: die nächste Runde (Beispiel)",
+                days_ahead=45,
+                hours=(10, 16),
+                lead=(
+                    "Nach 675 Teilnehmenden beim ersten Mal laden wir wieder in die "
+                    "Zentralbibliothek ein: kurze Gespräche mit rund 20 Ämtern und "
+                    "Instituten, ohne Anschreiben, gern mit Lebenslauf."
+                ),
+                venue_name="Zentralbibliothek im KAP1",
+                venue_street="Konrad-Adenauer-Platz 1",
+                venue_postal_code="40210",
+                venue_city="Düsseldorf",
+                accessibility=SPEED_DATING_ACCESS,
+                partners=SPEED_DATING_PARTNERS,
+                how_to_take_part=(
+                    "<p>Kommen Sie einfach vorbei – oder buchen Sie vorab ein Gespräch mit "
+                    "dem Bereich, der Sie interessiert. Ein Gespräch dauert 15 Minuten. "
+                    "Bringen Sie gern Ihren Lebenslauf mit; die Teilnahme ist kostenlos.</p>"
+                ),
+                registration_open=True,
+            ),
+        ],
+    ),
 )
 
 EMPLOYERS = [MITTE, ZUKUNFTSORTE, JOBCENTER_ESSEN, DUESSELDORF]

@@ -1,16 +1,22 @@
-"""Campaign content: the employer's home, campaigns, content pages, press releases
-and site settings."""
+"""Campaign content: the employer's home, campaigns, content pages, press releases,
+events and site settings."""
 
 from .campaigns import CampaignPage
+from .events import Booking, BookingStatus, EventDepartment, EventIndexPage, EventPage
 from .pages import EmployerDirectoryPage, HomePage, StandardPage
 from .press import MediaContact, PressIndexPage, PressReleasePage
 from .site_settings import EmployerSettings, SocialAccount
 from .testimonials import Testimonial
 
 __all__ = [
+    "Booking",
+    "BookingStatus",
     "CampaignPage",
     "EmployerDirectoryPage",
     "EmployerSettings",
+    "EventDepartment",
+    "EventIndexPage",
+    "EventPage",
     "HomePage",
     "MediaContact",
     "PressIndexPage",

@@ -22,7 +22,7 @@ from taggit.models import Tag
 from wagtail.models import Site
 from wagtail.search.backends import get_search_backends
 
-from campaign.models import CampaignPage
+from campaign.models import CampaignPage, EventDepartment, EventPage
 from careers.choices import Contract, EmploymentType, EntryPath, Status, WorkingTime
 from careers.demo import duesseldorf, mitte
 from careers.demo.pay_tables import tables
@@ -332,7 +332,26 @@ def _duesseldorf(site, scales, categories, log):
                 apply_email="bewerbung@duesseldorf.example",
                 apply_url="https://karriere.duesseldorf.example/stellen/" if number % 2 else "",
             )
+    _events_offer(home, departments, job_fields)
     log(
         f"  {site.hostname}: {len(job_fields)} Berufsfelder, {number} Stellen "
         f"({expired} abgelaufen), {len(departments)} Ämter"
     )
+
+
+def _events_offer(home, departments, job_fields):
+    """The site's events: its departments take part and offer the seed's jobs (seed 004)."""
+    for event in EventPage.objects.descendant_of(home):
+        if event.departments.exists():
+            continue
+        for order, department in enumerate(departments.values()):
+            EventDepartment.objects.create(
+                event=event, name=department.name, seats_per_slot=2, sort_order=order
+            )
+        event.opportunities = [
+            ("opportunity", {"title": role, "job_field": job_fields[field_title]})
+            for role, _department, field_title, _grades, _places in duesseldorf.ROLES[
+                : duesseldorf.SPEED_DATING_ROLES
+            ]
+        ]
+        event.save_revision().publish()

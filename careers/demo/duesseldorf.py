@@ -136,6 +136,9 @@ JOB_FIELDS = [
     ),
 ]
 
+# The first roles are the ones seed 004 names as talked about at the Job-Speed-Dating.
+SPEED_DATING_ROLES = 4
+
 # role, department, job field, grades, places (one posting each); status b = Beamte, a = Ausbildung
 ROLES = [
     (

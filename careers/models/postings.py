@@ -222,7 +222,8 @@ class JobPostingPage(PayGradesMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from campaign.branding import for_request as branding_for_request
-        from careers.jsonld import job_posting, script_data
+        from campaign.structured_data import script_data
+        from careers.jsonld import job_posting
         from careers.models.recruitment_settings import RecruitmentSettings
 
         context = super().get_context(request, *args, **kwargs)

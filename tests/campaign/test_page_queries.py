@@ -21,6 +21,12 @@ BUDGETS = [
     ("mitte.localhost", "/presse/", 16),
     ("mitte.localhost", "/presse/homeoffice/", 16),
     ("mitte.localhost", "/suche/?q=Notebooks", 17),
+    # Events: the index its two lists; an event its departments (job fields in bulk);
+    # the registration the departments and one count of the bookings per slot.
+    ("duesseldorf.localhost", "/veranstaltungen/", 16),
+    ("duesseldorf.localhost", "/veranstaltungen/job-speed-dating/", 16),
+    ("duesseldorf.localhost", "/veranstaltungen/job-speed-dating-naechstes/", 16),
+    ("duesseldorf.localhost", "/veranstaltungen/job-speed-dating-naechstes/anmeldung/", 16),
     ("localhost", "/", 12),
     ("mitte.localhost", "/gibt-es-nicht/", 12),
 ]

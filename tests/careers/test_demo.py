@@ -9,6 +9,7 @@ import shutil
 import pytest
 from wagtail.models import Page, Site
 
+from campaign.models import EventPage
 from careers.demo import build
 from careers.models import (
     Department,
@@ -115,3 +116,27 @@ def test_demo_careers_pages_stay_within_their_query_budgets(client, demo_sites):
         response = get_with_query_budget(client, url, host=hostname, max_queries=budget)
 
         assert response.text.count("<h1") == 1, url
+
+
+def test_the_speed_dating_is_an_event_with_its_results_and_its_departments(client, demo_sites):
+    past, upcoming = EventPage.objects.descendant_of(_home(DUESSELDORF)).order_by("start")
+
+    html = client.get(past.get_url_parts()[2], HTTP_HOST=DUESSELDORF).text
+    for figure in ("675", "1.988", "84", "444"):
+        assert f">{figure}</dd>" in html, figure
+    assert "Agentur für Arbeit Düsseldorf" in html
+    assert "Jobcenter Düsseldorf" in html
+    assert past.departments.count() == upcoming.departments.count() >= 20
+    job_fields = [block.value["job_field"] for block in past.opportunities]
+    assert len(job_fields) == 4
+    assert all(isinstance(f, JobFieldPage) for f in job_fields)
+    first_link = (
+        f'href="{job_fields[0].get_url_parts()[2]}">Verwaltungskraft im Dienstleistungszentrum'
+    )
+    assert first_link in html
+    assert "anmeldung/" not in html
+
+    assert upcoming.accepts_bookings()
+    registration = client.get(f"{upcoming.get_url_parts()[2]}anmeldung/", HTTP_HOST=DUESSELDORF)
+    assert registration.status_code == 200
+    assert "Amt für Informations- und Kommunikationstechnik" in registration.text
