@@ -1,9 +1,11 @@
 """campaign/bookings.py: seats, the waiting list and who moves up."""
 
 import datetime
+import io
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.utils import timezone
 
 from campaign import bookings
@@ -149,3 +151,24 @@ def test_bookings_are_deleted_a_month_after_their_event(event, department):
 
     assert bookings.delete_expired() == 1
     assert list(Booking.objects.values_list("name", flat=True)) == ["Person 1"]
+
+
+def test_the_daily_command_deletes_what_has_expired(event, department):
+    past = EventPageFactory(
+        parent=event.get_parent(),
+        start=timezone.now() - datetime.timedelta(days=31, hours=3),
+        end=timezone.now() - datetime.timedelta(days=31),
+    )
+    Booking.objects.create(
+        event=past,
+        department=EventDepartmentFactory(event=past),
+        slot=past.start,
+        name="Alt",
+        email="alt@example.org",
+    )
+    out = io.StringIO()
+
+    call_command("delete_expired_bookings", stdout=out)
+
+    assert out.getvalue().strip() == "1 abgelaufene Anmeldungen gelöscht"
+    assert not Booking.objects.filter(email="alt@example.org").exists()
