@@ -34,6 +34,7 @@ from careers.factories import (
     JobPostingPageFactory,
 )
 from careers.models import (
+    Department,
     JobCategory,
     JobFieldIndexPage,
     JobFieldPage,
@@ -74,6 +75,7 @@ def build(port=8000, log=print):
             _mitte(sites["mitte.localhost"], scales, categories, log)
         if "duesseldorf.localhost" in sites:
             _duesseldorf(sites["duesseldorf.localhost"], scales, categories, log)
+            _events_offer(sites["duesseldorf.localhost"])
 
 
 @contextmanager
@@ -332,24 +334,30 @@ def _duesseldorf(site, scales, categories, log):
                 apply_email="bewerbung@duesseldorf.example",
                 apply_url="https://karriere.duesseldorf.example/stellen/" if number % 2 else "",
             )
-    _events_offer(home, departments, job_fields)
     log(
         f"  {site.hostname}: {len(job_fields)} Berufsfelder, {number} Stellen "
         f"({expired} abgelaufen), {len(departments)} Ämter"
     )
 
 
-def _events_offer(home, departments, job_fields):
-    """The site's events: its departments take part and offer the seed's jobs (seed 004)."""
+@transaction.atomic
+def _events_offer(site):
+    """The site's events: its departments take part and offer the seed's jobs (seed 004).
+
+    Runs on every build, so events added to an existing demo get them too.
+    """
+    home = site.root_page
+    departments = Department.objects.filter(site=site).order_by("pk")
+    job_fields = {page.title: page for page in JobFieldPage.objects.descendant_of(home)}
     for event in EventPage.objects.descendant_of(home):
         if event.departments.exists():
             continue
-        for order, department in enumerate(departments.values()):
+        for order, department in enumerate(departments):
             EventDepartment.objects.create(
                 event=event, name=department.name, seats_per_slot=2, sort_order=order
             )
         event.opportunities = [
-            ("opportunity", {"title": role, "job_field": job_fields[field_title]})
+            ("opportunity", {"title": role, "job_field": job_fields.get(field_title)})
             for role, _department, field_title, _grades, _places in duesseldorf.ROLES[
                 : duesseldorf.SPEED_DATING_ROLES
             ]
