@@ -3,10 +3,11 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from campaign.admin_sites import SiteSnippetViewSetMixin
 from campaign.models import MediaContact, Testimonial
 
 
-class TestimonialViewSet(SnippetViewSet):
+class TestimonialViewSet(SiteSnippetViewSetMixin, SnippetViewSet):
     model = Testimonial
     icon = "group"
     list_display = ["name", "role", "place", "site"]
@@ -14,7 +15,7 @@ class TestimonialViewSet(SnippetViewSet):
     search_fields = ["name", "quote"]
 
 
-class MediaContactViewSet(SnippetViewSet):
+class MediaContactViewSet(SiteSnippetViewSetMixin, SnippetViewSet):
     model = MediaContact
     icon = "mail"
     list_display = ["office", "person", "email", "site"]
