@@ -1,9 +1,12 @@
-"""Admin: testimonials and media contacts as snippets the press office maintains per site."""
+"""Admin: testimonials and media contacts as snippets the press office maintains per site,
+and the editors' overview on the dashboard."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from campaign.admin_sites import SiteSnippetViewSetMixin
+from campaign.dashboard import EditorOverviewPanel
 from campaign.models import MediaContact, Testimonial
 
 
@@ -25,3 +28,11 @@ class MediaContactViewSet(SiteSnippetViewSetMixin, SnippetViewSet):
 
 register_snippet(TestimonialViewSet)
 register_snippet(MediaContactViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_editor_overview(request, panels):
+    # Ours lists the pages a user submitted, with their state; Wagtail's own
+    # "in a workflow" panel would repeat them in English task wording.
+    panels[:] = [panel for panel in panels if panel.name != "user_objects_in_workflow_moderation"]
+    panels.append(EditorOverviewPanel())
