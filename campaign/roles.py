@@ -8,9 +8,11 @@ page, images, documents and films in the site's own collection, so neither
 group reaches another employer's pages or media.
 
 Idempotent: `setup_site_roles(site)` adds what is missing and leaves what
-an administrator added. Snippets (testimonials, media contacts, departments,
-pay tables) and site settings have no per-site permissions in Wagtail; the
-groups get them as model permissions, their admin views filter by site.
+an administrator added. Snippets and site settings have no per-site
+permissions in Wagtail; the groups get them as model permissions. The admin
+views of the snippets that belong to a site (testimonials, media contacts,
+departments) show each user only the sites they edit (campaign/admin_sites.py);
+pay tables and job categories have no site and are shared by all employers.
 """
 
 from dataclasses import dataclass
@@ -64,6 +66,8 @@ ROLES = [
             *[("campaign", f"{a}_testimonial") for a in ("add", "change", "delete", "view")],
             *[("campaign", f"{a}_mediacontact") for a in ("add", "change", "delete", "view")],
             ("campaign", "change_employersettings"),
+            # Bookings of events hold visitors' data: read and export only.
+            ("campaign", "view_booking"),
         ],
     ),
     Role(

@@ -1,16 +1,17 @@
 """Admin: testimonials and media contacts as snippets the press office maintains per
-site, and the bookings of events."""
+site, the bookings of events, and the editors' overview on the dashboard."""
 
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from campaign.models import Booking, MediaContact, Testimonial
+from campaign.admin_sites import SiteSnippetViewSetMixin
+from campaign.booking_admin import BookingViewSet
+from campaign.dashboard import EditorOverviewPanel
+from campaign.models import MediaContact, Testimonial
 
 
-class TestimonialViewSet(SnippetViewSet):
+class TestimonialViewSet(SiteSnippetViewSetMixin, SnippetViewSet):
     model = Testimonial
     icon = "group"
     list_display = ["name", "role", "place", "site"]
@@ -18,7 +19,7 @@ class TestimonialViewSet(SnippetViewSet):
     search_fields = ["name", "quote"]
 
 
-class MediaContactViewSet(SnippetViewSet):
+class MediaContactViewSet(SiteSnippetViewSetMixin, SnippetViewSet):
     model = MediaContact
     icon = "mail"
     list_display = ["office", "person", "email", "site"]
@@ -30,27 +31,14 @@ register_snippet(TestimonialViewSet)
 register_snippet(MediaContactViewSet)
 
 
-class BookingViewSet(ModelViewSet):
-    """The bookings of events: editors see them per event and export them.
-
-    Visitors book and cancel on the site; here they are only read, so the
-    groups get the view permission and nothing else.
-    """
-
-    model = Booking
-    icon = "date"
-    menu_label = _("Anmeldungen")
-    add_to_admin_menu = True
-    menu_order = 250
-    inspect_view_enabled = True
-    list_display = ["name", "department", "slot", "status", "event"]
-    list_filter = ["event", "status"]
-    list_export = ["event", "department", "slot", "name", "email", "status", "created_at"]
-    export_filename = "anmeldungen"
-    search_fields = ["name", "email"]
-    form_fields = ["status"]
-
-
 @hooks.register("register_admin_viewset")
 def register_booking_viewset():
     return BookingViewSet("anmeldungen")
+
+
+@hooks.register("construct_homepage_panels")
+def add_editor_overview(request, panels):
+    # Ours lists the pages a user submitted, with their state; Wagtail's own
+    # "in a workflow" panel would repeat them in English task wording.
+    panels[:] = [panel for panel in panels if panel.name != "user_objects_in_workflow_moderation"]
+    panels.append(EditorOverviewPanel())

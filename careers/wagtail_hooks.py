@@ -4,10 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from campaign.admin_sites import SiteSnippetViewSetMixin
 from careers.models import Department, JobCategory, PayRate, PayScale
 
 
-class DepartmentViewSet(SnippetViewSet):
+class DepartmentViewSet(SiteSnippetViewSetMixin, SnippetViewSet):
     model = Department
     icon = "home"
     list_display = ["name", "kind", "city", "home_office", "site"]

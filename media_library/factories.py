@@ -2,8 +2,9 @@
 
 import factory
 import wagtail_factories
+from factory.django import DjangoModelFactory
 
-from media_library.models import CustomDocument, CustomImage
+from media_library.models import CustomDocument, CustomImage, Film
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
@@ -17,3 +18,14 @@ class ImageFactory(wagtail_factories.ImageFactory):
 class DocumentFactory(wagtail_factories.DocumentFactory):
     class Meta:
         model = CustomDocument
+
+
+class FilmFactory(DjangoModelFactory):
+    """A film without versions: enough to choose and show, for tests without ffmpeg."""
+
+    title = factory.Sequence(lambda n: f"Film {n}")
+    description = "Ein Film über die Arbeit im Amt."
+    transcript = "Sprecherin: Willkommen im Amt."
+
+    class Meta:
+        model = Film

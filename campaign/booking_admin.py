@@ -1,0 +1,109 @@
+"""The bookings of events in the admin: a list per event, exported as CSV or Excel.
+
+Bookings hold visitors' names and e-mail addresses, so an editor sees only
+those of events on the sites they edit (campaign.admin_sites), in the list,
+its event filter and every view that opens one booking by its URL.
+Visitors book and cancel on the site; the admin only reads.
+"""
+
+from django.db.models import Q
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from django_filters import ChoiceFilter, ModelChoiceFilter
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Site
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import policy_registry, register_permission_policy
+
+from campaign.admin_sites import sites_edited_by
+from campaign.models import Booking, BookingStatus, EventPage
+
+
+def _within_sites(user, field):
+    """A Q for pages under the roots of the user's sites (None: no limit)."""
+    site_ids = sites_edited_by(user)
+    if site_ids is None:
+        return None
+    roots = Site.objects.filter(pk__in=site_ids).values_list("root_page__path", flat=True)
+    condition = Q(pk__in=[])
+    for path in roots:
+        condition |= Q(**{f"{field}__startswith": path})
+    return condition
+
+
+def bookings_for(user, queryset=None):
+    queryset = Booking.objects.all() if queryset is None else queryset
+    condition = _within_sites(user, "event__path")
+    return queryset if condition is None else queryset.filter(condition)
+
+
+def _events_for(request):
+    events = EventPage.objects.order_by("-start")
+    condition = None if request is None else _within_sites(request.user, "path")
+    return events if condition is None else events.filter(condition)
+
+
+class BookingPermissionPolicy(ModelPermissionPolicy):
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and (
+            bookings_for(user, Booking.objects.filter(pk=instance.pk)).exists()
+        )
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return any(
+            self.user_has_permission_for_instance(user, action, instance) for action in actions
+        )
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        return bookings_for(user, super().instances_user_has_any_permission_for(user, actions))
+
+
+class BookingFilterSet(WagtailFilterSet):
+    event = ModelChoiceFilter(label=_("Veranstaltung"), queryset=_events_for)
+    status = ChoiceFilter(label=_("Status"), choices=BookingStatus.choices)
+
+    class Meta:
+        model = Booking
+        fields = ["event", "status"]
+
+
+class BookingIndexView(IndexView):
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset().select_related("event", "department")
+        return bookings_for(self.request.user, queryset)
+
+
+class BookingInspectView(InspectView):
+    def get_object(self, queryset=None):
+        booking = super().get_object(queryset)
+        if not self.permission_policy.user_has_permission_for_instance(
+            self.request.user, "view", booking
+        ):
+            raise Http404
+        return booking
+
+
+class BookingViewSet(ModelViewSet):
+    model = Booking
+    icon = "date"
+    menu_label = _("Anmeldungen")
+    add_to_admin_menu = True
+    menu_order = 250
+    inspect_view_enabled = True
+    index_view_class = BookingIndexView
+    inspect_view_class = BookingInspectView
+    filterset_class = BookingFilterSet
+    list_display = ["name", "department", "slot", "status", "event"]
+    list_export = ["event", "department", "slot", "name", "email", "status", "created_at"]
+    export_filename = "anmeldungen"
+    search_fields = ["name", "email"]
+    inspect_view_fields = ["event", "department", "slot", "name", "email", "status", "created_at"]
+    form_fields = ["status"]
+
+    def on_register(self):
+        # Before ModelViewSet registers a default policy for the model.
+        if policy_registry.get_by_type(Booking, fallback=False) is None:
+            register_permission_policy(Booking, BookingPermissionPolicy(Booking), exact_class=True)
+        super().on_register()

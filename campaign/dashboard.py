@@ -1,0 +1,101 @@
+"""The editors' overview on the admin dashboard: what waits for them.
+
+One panel per section, each a heading and a list of entries linking to where
+the work is done. A section is a function of the request that returns a
+`Section`, or None when it has nothing to show (it then does not appear).
+More sections go into `SECTIONS`; each should cost a fixed number of queries.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.template.loader import get_template
+from django.urls import reverse
+from django.utils.translation import gettext
+from wagtail.admin.ui.components import Component
+from wagtail.models import Page, TaskState, WorkflowState, get_default_page_content_type
+
+
+@dataclass(frozen=True)
+class Entry:
+    title: str
+    url: str
+    status: str = ""
+    date: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    slug: str  # unique on the dashboard, for the panel's id
+    heading: str
+    entries: list = field(default_factory=list)
+    date_label: str = ""  # what an entry's date means, e.g. "Eingereicht"
+
+
+def my_drafts_in_review(request):
+    """The pages the user submitted to a workflow that has not finished yet."""
+    states = list(
+        WorkflowState.objects.active()
+        .filter(requested_by=request.user, base_content_type=get_default_page_content_type())
+        .select_related("current_task_state__task")
+        .order_by("-created_at")
+    )
+    if not states:
+        return None
+    # The title of the draft under review, not of the live page: the revision keeps it.
+    pages = Page.objects.select_related("latest_revision").in_bulk(
+        [int(state.object_id) for state in states]
+    )
+    entries = []
+    for state in states:
+        page = pages.get(int(state.object_id))
+        if page is None:
+            continue
+        revision = page.latest_revision
+        entries.append(
+            Entry(
+                title=revision.object_str if revision else page.title,
+                url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
+                status=_review_status(state.current_task_state),
+                date=state.created_at,
+            )
+        )
+    return Section(
+        slug="meine-entwuerfe",
+        heading=gettext("Meine Entwürfe in Prüfung"),
+        entries=entries,
+        date_label=gettext("Eingereicht"),
+    )
+
+
+def _review_status(task_state):
+    if task_state is None:
+        return ""
+    task = task_state.task.name
+    if task_state.status == TaskState.STATUS_REJECTED:
+        return gettext("Änderungen erbeten: %(task)s") % {"task": task}
+    return gettext("Wartet auf: %(task)s") % {"task": task}
+
+
+# The dashboard's sections, in order.
+SECTIONS = [my_drafts_in_review]
+
+
+class EditorOverviewPanel(Component):
+    name = "stellwerk_editor_overview"
+    template_name = "campaign/admin/editor_overview.html"
+    order = 50  # above Wagtail's own panels
+
+    def __init__(self, sections=None):
+        self.sections = SECTIONS if sections is None else sections
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        built = (build(request) for build in self.sections)
+        return {"sections": [section for section in built if section and section.entries]}
+
+    def render_html(self, parent_context=None):
+        context = self.get_context_data(parent_context)
+        if not context["sections"]:
+            return ""  # nothing waits: no panel rather than an empty one
+        return get_template(self.template_name).render(context)

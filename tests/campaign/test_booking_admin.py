@@ -1,0 +1,72 @@
+"""campaign/booking_admin.py: the press office sees and exports its own events' bookings."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import Site
+
+from campaign.models import Booking, EventPage
+from campaign.roles import HR, PRESS_OFFICE, group_name
+from tests.support import get_with_query_budget
+
+pytestmark = pytest.mark.django_db
+
+BOOKINGS = "/admin/anmeldungen/"
+ADMIN_HOST = "localhost"
+
+
+def _editor(client, hostname, role=PRESS_OFFICE):
+    user = get_user_model().objects.create_user(username=f"{role}-{hostname}", password="x")
+    user.groups.add(Group.objects.get(name=group_name(Site.objects.get(hostname=hostname), role)))
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def booking(demo_sites):
+    event = EventPage.objects.get(slug="job-speed-dating-naechstes")
+    return Booking.objects.create(
+        event=event,
+        department=event.departments.first(),
+        slot=event.start,
+        name="Ada Muster",
+        email="ada@example.org",
+    )
+
+
+def test_the_press_office_lists_and_exports_its_bookings(client, booking):
+    _editor(client, "duesseldorf.localhost")
+
+    listing = get_with_query_budget(client, BOOKINGS, host=ADMIN_HOST, max_queries=25)
+    assert "Ada Muster" in listing.text
+    assert "Job-Speed-Dating: die nächste Runde" in listing.text
+    export = client.get(BOOKINGS, {"export": "csv"}, HTTP_HOST=ADMIN_HOST)
+    assert export.status_code == 200
+    content = b"".join(export.streaming_content).decode()
+    assert "ada@example.org" in content
+    inspect = client.get(f"{BOOKINGS}inspect/{booking.pk}/", HTTP_HOST=ADMIN_HOST)
+    assert inspect.status_code == 200
+    assert "ada@example.org" in inspect.text
+
+
+def test_another_sites_press_office_sees_none_of_them(client, booking):
+    _editor(client, "mitte.localhost")
+
+    listing = client.get(BOOKINGS, HTTP_HOST=ADMIN_HOST)
+    assert listing.status_code == 200
+    assert "Ada Muster" not in listing.text
+    assert "Job-Speed-Dating" not in listing.text  # not even in the event filter
+    export = client.get(BOOKINGS, {"export": "csv"}, HTTP_HOST=ADMIN_HOST)
+    assert "ada@example.org" not in b"".join(export.streaming_content).decode()
+    inspect = client.get(f"{BOOKINGS}inspect/{booking.pk}/", HTTP_HOST=ADMIN_HOST)
+    assert inspect.status_code in (302, 404)
+    assert "ada@example.org" not in inspect.content.decode()
+
+
+def test_hr_has_no_access_to_visitors_bookings(client, booking):
+    _editor(client, "duesseldorf.localhost", role=HR)
+
+    response = client.get(BOOKINGS, HTTP_HOST=ADMIN_HOST)
+
+    assert response.status_code == 302
+    assert "Ada Muster" not in response.content.decode()

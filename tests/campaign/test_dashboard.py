@@ -1,0 +1,114 @@
+"""campaign/dashboard.py: the editors' overview on the admin dashboard."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import RequestFactory
+from wagtail.models import Site
+
+from campaign.dashboard import EditorOverviewPanel, Entry, Section
+from campaign.roles import HR, PRESS_OFFICE, group_name
+from careers.models import JobFieldPage
+from tests.support import count_queries, get_with_query_budget
+
+pytestmark = pytest.mark.django_db
+
+MITTE = "mitte.localhost"
+DASHBOARD = "/admin/"
+ADMIN_HOST = "localhost"
+HEADING = "Meine Entwürfe in Prüfung"
+
+
+def _user(username, role):
+    site = Site.objects.get(hostname=MITTE)
+    user = get_user_model().objects.create_user(username=username, password="x")
+    user.groups.add(Group.objects.get(name=group_name(site, role)))
+    return user
+
+
+def _job_fields(count):
+    root = Site.objects.get(hostname=MITTE).root_page
+    return list(JobFieldPage.objects.descendant_of(root).live().order_by("pk")[:count])
+
+
+def _submit(page, user, title):
+    page.title = title
+    page.save_revision(user=user)
+    page.get_workflow().start(page, user)
+    page.refresh_from_db()
+    return page
+
+
+@pytest.fixture
+def hr(demo_sites):
+    return _user("personal-mitte", HR)
+
+
+def test_shows_my_submitted_page_and_not_anothers(client, hr, demo_sites):
+    mine, theirs = _job_fields(2)
+    _submit(mine, hr, "Mein Entwurf: Vermessung")
+    _submit(theirs, _user("kollegin", HR), "Ihr Entwurf: Bauaufsicht")
+    client.force_login(hr)
+
+    response = client.get(DASHBOARD)
+
+    html = response.content.decode()
+    assert '<h2 class="w-panel__heading' in html
+    assert HEADING in html
+    assert "Mein Entwurf: Vermessung" in html  # the draft's title, not the live one
+    assert f'href="/admin/pages/{mine.pk}/edit/"' in html
+    assert "Wartet auf: Freigabe durch die Pressestelle (Bezirksamt Mitte von Berlin)" in html
+    assert "Ihr Entwurf: Bauaufsicht" not in html
+
+
+def test_a_draft_sent_back_says_so(client, hr, demo_sites):
+    (page,) = _job_fields(1)
+    page = _submit(page, hr, "Zurückgeschickt")
+    task_state = page.current_workflow_task_state
+    task_state.task.specific.on_action(task_state, _user("presse", PRESS_OFFICE), "reject")
+    client.force_login(hr)
+
+    html = client.get(DASHBOARD).content.decode()
+
+    assert "Änderungen erbeten: Freigabe durch die Pressestelle" in html
+
+
+def test_nothing_in_review_no_panel(client, hr, demo_sites):
+    client.force_login(hr)
+
+    html = client.get(DASHBOARD).content.decode()
+
+    assert HEADING not in html
+
+
+def test_more_drafts_cost_no_more_queries(client, hr, demo_sites):
+    pages = _job_fields(4)
+    client.force_login(hr)
+    _submit(pages[0], hr, "Entwurf 0")
+    one = count_queries(client, DASHBOARD, host=ADMIN_HOST)
+    for number, page in enumerate(pages[1:], start=1):
+        _submit(page, hr, f"Entwurf {number}")
+
+    response = get_with_query_budget(client, DASHBOARD, host=ADMIN_HOST, max_queries=one)
+
+    assert response.content.decode().count("Wartet auf:") == 4
+
+
+def test_sections_are_added_to_the_list(hr):
+    def upcoming(request):
+        return Section(
+            slug="termine",
+            heading="Nächste Termine",
+            entries=[Entry(title="Ausbildungsmesse", url="/admin/pages/1/edit/")],
+        )
+
+    def nothing(request):
+        return None
+
+    request = RequestFactory().get(DASHBOARD)
+    request.user = hr
+    html = EditorOverviewPanel(sections=[nothing, upcoming]).render_html({"request": request})
+
+    assert "Nächste Termine" in html
+    assert '<a href="/admin/pages/1/edit/">Ausbildungsmesse</a>' in html
+    assert "<ul>" in html
