@@ -13,6 +13,7 @@ and edit form (the site field offers the user's sites only), and, through a
 permission policy, Wagtail's instance checks (bulk delete, copy).
 """
 
+from django.db.models import Q
 from django.http import Http404
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -48,6 +49,18 @@ def sites_edited_by(user):
     )
     setattr(user, _CACHE_ATTRIBUTE, site_ids)
     return site_ids
+
+
+def within_sites(user, path_field):
+    """A Q for pages (by `path_field`, e.g. "event__path") in the user's sites; None: all."""
+    site_ids = sites_edited_by(user)
+    if site_ids is None:
+        return None
+    roots = Site.objects.filter(pk__in=site_ids).values_list("root_page__path", flat=True)
+    condition = Q(pk__in=[])
+    for path in roots:
+        condition |= Q(**{f"{path_field}__startswith": path})
+    return condition
 
 
 def edits_site(user, site_id):

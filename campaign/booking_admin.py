@@ -6,42 +6,28 @@ its event filter and every view that opens one booking by its URL.
 Visitors book and cancel on the site; the admin only reads.
 """
 
-from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django_filters import ChoiceFilter, ModelChoiceFilter
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.models import Site
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 
-from campaign.admin_sites import sites_edited_by
+from campaign.admin_sites import within_sites
 from campaign.models import Booking, BookingStatus, EventPage
-
-
-def _within_sites(user, field):
-    """A Q for pages under the roots of the user's sites (None: no limit)."""
-    site_ids = sites_edited_by(user)
-    if site_ids is None:
-        return None
-    roots = Site.objects.filter(pk__in=site_ids).values_list("root_page__path", flat=True)
-    condition = Q(pk__in=[])
-    for path in roots:
-        condition |= Q(**{f"{field}__startswith": path})
-    return condition
 
 
 def bookings_for(user, queryset=None):
     queryset = Booking.objects.all() if queryset is None else queryset
-    condition = _within_sites(user, "event__path")
+    condition = within_sites(user, "event__path")
     return queryset if condition is None else queryset.filter(condition)
 
 
 def _events_for(request):
     events = EventPage.objects.order_by("-start")
-    condition = None if request is None else _within_sites(request.user, "path")
+    condition = None if request is None else within_sites(request.user, "path")
     return events if condition is None else events.filter(condition)
 
 

@@ -9,11 +9,16 @@ More sections go into `SECTIONS`; each should cost a fixed number of queries.
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.db.models import Count, Q
 from django.template.loader import get_template
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState, WorkflowState, get_default_page_content_type
+
+from campaign.admin_sites import within_sites
+from campaign.models import BookingStatus, EventPage
 
 
 @dataclass(frozen=True)
@@ -77,8 +82,46 @@ def _review_status(task_state):
     return gettext("Wartet auf: %(task)s") % {"task": task}
 
 
+def upcoming_events(request):
+    """The next events on the user's sites, with how many have booked."""
+    events = EventPage.objects.filter(end__gte=timezone.now())
+    condition = within_sites(request.user, "path")
+    if condition is not None:
+        events = events.filter(condition)
+    events = events.annotate(
+        confirmed=Count("bookings", filter=Q(bookings__status=BookingStatus.CONFIRMED)),
+        waiting=Count("bookings", filter=Q(bookings__status=BookingStatus.WAITING)),
+    ).order_by("start")[:UPCOMING_EVENTS]
+    entries = [
+        Entry(
+            title=event.title,
+            url=reverse("wagtailadmin_pages:edit", args=[event.pk]),
+            status=_bookings_status(event) if event.registration_open else "",
+            date=event.start,
+        )
+        for event in events
+    ]
+    return Section(
+        slug="veranstaltungen",
+        heading=gettext("Nächste Veranstaltungen"),
+        entries=entries,
+        date_label=gettext("Beginn"),
+    )
+
+
+def _bookings_status(event):
+    status = ngettext("%(count)s Anmeldung", "%(count)s Anmeldungen", event.confirmed) % {
+        "count": event.confirmed
+    }
+    if event.waiting:
+        status += ", " + gettext("%(count)s auf der Warteliste") % {"count": event.waiting}
+    return status
+
+
+UPCOMING_EVENTS = 5
+
 # The dashboard's sections, in order.
-SECTIONS = [my_drafts_in_review]
+SECTIONS = [my_drafts_in_review, upcoming_events]
 
 
 class EditorOverviewPanel(Component):

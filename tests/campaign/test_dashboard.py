@@ -7,6 +7,7 @@ from django.test import RequestFactory
 from wagtail.models import Site
 
 from campaign.dashboard import EditorOverviewPanel, Entry, Section
+from campaign.models import Booking, EventPage
 from campaign.roles import HR, PRESS_OFFICE, group_name
 from careers.models import JobFieldPage
 from tests.support import count_queries, get_with_query_budget
@@ -112,3 +113,34 @@ def test_sections_are_added_to_the_list(hr):
     assert "Nächste Termine" in html
     assert '<a href="/admin/pages/1/edit/">Ausbildungsmesse</a>' in html
     assert "<ul>" in html
+
+
+def test_the_press_office_sees_its_next_events_with_their_bookings(client, demo_sites):
+    event = EventPage.objects.get(slug="job-speed-dating-naechstes")
+    department = event.departments.first()
+    for number in range(3):  # two seats: two confirmed, one waiting
+        Booking.objects.create(
+            event=event,
+            department=department,
+            slot=event.start,
+            name=f"P{number}",
+            email=f"p{number}@example.org",
+            status="confirmed" if number < 2 else "waiting",
+        )
+    duesseldorf = Site.objects.get(hostname="duesseldorf.localhost")
+    press = get_user_model().objects.create_user(username="presse-d", password="x")
+    press.groups.add(Group.objects.get(name=group_name(duesseldorf, PRESS_OFFICE)))
+    client.force_login(press)
+
+    html = client.get(DASHBOARD).content.decode()
+
+    assert "Nächste Veranstaltungen" in html
+    assert "Job-Speed-Dating: die nächste Runde" in html
+    assert "2 Anmeldungen, 1 auf der Warteliste" in html
+    assert "Job-Speed-Dating in der Zentralbibliothek" not in html  # past
+
+
+def test_another_sites_editor_sees_no_events_of_others(client, hr):
+    client.force_login(hr)  # Mitte has no events
+
+    assert "Nächste Veranstaltungen" not in client.get(DASHBOARD).content.decode()
