@@ -172,6 +172,7 @@ class DimensionFactory(DjangoModelFactory):
     class Meta:
         model = Dimension
         django_get_or_create = ("site", "slug")
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def values(self, create, extracted, **kwargs):

@@ -107,9 +107,6 @@ class Ranking:
     answered: bool
     best_possible: int = 0
 
-    def __len__(self):
-        return len(self.matches)
-
 
 def sort_key(title):
     """Alphabetical as a German reader expects: case and accents aside (Ä with A)."""
