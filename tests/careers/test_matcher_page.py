@@ -216,6 +216,32 @@ def test_query_count_is_the_same_for_12_and_500_locations(
     five_hundred = get_with_query_budget(client, answered, host=HOST, max_queries=twelve)
     assert count_queries(client, matcher.url, host=HOST) == twelve_unanswered
     assert count_queries(client, answered, host=HOST) == twelve
-    print(f"matcher queries: {twelve} answered, {twelve_unanswered} without answers")
     assert twelve <= 20
     assert "Seite 1 von" in five_hundred.text
+
+
+# The Mitte address `make bench` loads (.ci/bench.py).
+BENCH_MATCHER = "/berufsfeld-finden/?arbeitsweise=draussen&einstieg=ausbildung&wichtig=arbeitsweise"
+
+
+def test_demo_matchers_of_zukunftsorte_and_mitte(client, demo_sites):
+    from careers.models import LocationPage, MatcherPage
+
+    zukunftsorte = next(s for s in demo_sites if s.hostname == "zukunftsorte.localhost")
+    places = LocationPage.objects.live().descendant_of(zukunftsorte.root_page)
+    assert places.count() == 12
+    assert all(place.criteria.count() >= 5 and place.contacts.count() >= 2 for place in places)
+    assert not places.filter(latitude=None).exists()
+    assert MatcherPage.objects.descendant_of(zukunftsorte.root_page).count() == 1
+
+    text = client.get(
+        "/ort-finden/?branche=chemie&arbeitsumfeld=industrie&lebensumfeld=pendeln",
+        HTTP_HOST="zukunftsorte.localhost",
+    ).text
+    assert _titles(text)[0] == "Chemiestandort Leuna"
+    assert "passt, weil: Branche Chemie, Arbeit in der Industrie, gute Pendelverbindung" in text
+
+    client.get(BENCH_MATCHER, HTTP_HOST="mitte.localhost")
+    mitte = get_with_query_budget(client, BENCH_MATCHER, host="mitte.localhost", max_queries=20)
+    assert "passt, weil: Arbeit draußen, Einstieg mit Ausbildung" in mitte.text
+    assert "Passende Berufsfelder zeigen" in mitte.text
