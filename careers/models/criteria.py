@@ -81,6 +81,20 @@ class Dimension(ClusterableModel):
         )
 
 
+class DimensionValueManager(models.Manager):
+    """Values with their dimension, grouped by it: the page panels' select names both."""
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("dimension")
+            .order_by(
+                "dimension__site_id", "dimension__sort_order", "dimension__name", "sort_order"
+            )
+        )
+
+
 class DimensionValue(Orderable):
     """A possible answer, e.g. "Life Sciences" in "Branche"."""
 
@@ -96,6 +110,8 @@ class DimensionValue(Orderable):
             "Leer: Name des Kriteriums und des Werts („Branche Life Sciences“)."
         ),
     )
+
+    objects = DimensionValueManager()
 
     panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("slug")]), FieldPanel("reason")]
 
