@@ -29,6 +29,7 @@ PAGES = [
     "/berufsfelder/",
     "/suche/?q=Verwaltung",
     "/suche/?art=berufsfeld&entgelt=gehoben",
+    "/berufsfeld-finden/?arbeitsweise=draussen&einstieg=ausbildung&wichtig=arbeitsweise",
     "/api/v1/stellen",
 ]
 CSS_PATTERN = re.compile(r'href="(/static/css/stellwerk(?:\.[0-9a-f]+)?\.css)"')

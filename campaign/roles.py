@@ -68,6 +68,8 @@ ROLES = [
             ("campaign", "change_employersettings"),
             # Bookings of events hold visitors' data: read and export only.
             ("campaign", "view_booking"),
+            # The matcher's criteria (locations and job fields are tagged with them).
+            *[("careers", f"{a}_dimension") for a in ("add", "change", "view")],
         ],
     ),
     Role(
@@ -82,6 +84,7 @@ ROLES = [
             ("careers", "view_payscale"),
             ("careers", "view_jobcategory"),
             ("careers", "change_recruitmentsettings"),
+            *[("careers", f"{a}_dimension") for a in ("add", "change", "view")],
         ],
     ),
 ]

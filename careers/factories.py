@@ -12,11 +12,18 @@ from campaign.factories import SiteFactory
 from careers.choices import EmploymentType, EntryPath, PayScaleKind, Status, WorkingTime
 from careers.models import (
     Department,
+    Dimension,
+    DimensionValue,
     JobCategory,
     JobFieldIndexPage,
     JobFieldPage,
     JobPostingIndexPage,
     JobPostingPage,
+    LocationContact,
+    LocationCriterion,
+    LocationIndexPage,
+    LocationPage,
+    MatcherPage,
     PayRate,
     PayScale,
     RecruitmentSettings,
@@ -153,3 +160,70 @@ class RecruitmentSettingsFactory(DjangoModelFactory):
     class Meta:
         model = RecruitmentSettings
         django_get_or_create = ("site",)
+
+
+class DimensionFactory(DjangoModelFactory):
+    """A question of the matcher; pass `values=[(slug, name), …]` or (slug, name, reason)."""
+
+    site = factory.SubFactory(SiteFactory)
+    name = factory.Sequence(lambda n: f"Kriterium {n}")
+    slug = factory.Sequence(lambda n: f"kriterium-{n}")
+
+    class Meta:
+        model = Dimension
+        django_get_or_create = ("site", "slug")
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def values(self, create, extracted, **kwargs):
+        for order, spec in enumerate(extracted or ()):
+            slug, name, reason = (*spec, "")[:3]
+            DimensionValue.objects.get_or_create(
+                dimension=self,
+                slug=slug,
+                defaults={"name": name, "reason": reason, "sort_order": order},
+            )
+
+
+class LocationIndexPageFactory(_PublishedPageFactory):
+    title = "Orte"
+    slug = "orte"
+    lead = "Wo Sie arbeiten und leben können."
+    show_in_menus = True
+
+    class Meta:
+        model = LocationIndexPage
+
+
+class LocationPageFactory(_PublishedPageFactory):
+    """Pass `criteria=[(value, weight), …]` and `contacts=[{…}, …]`: saved with the page."""
+
+    title = factory.Sequence(lambda n: f"Ort {n}")
+    lead = "Ein Ort mit Zukunft: Forschung, Industrie und gute Nachbarschaft."
+    latitude = Decimal("52.13950")
+    longitude = Decimal("11.64050")
+
+    class Meta:
+        model = LocationPage
+
+    @classmethod
+    def _create_instance(cls, model_class, parent, kwargs):
+        criteria = kwargs.pop("criteria", ())
+        contacts = kwargs.pop("contacts", ())
+        page = model_class(**kwargs)
+        page.criteria = [
+            LocationCriterion(value=value, weight=weight) for value, weight in criteria
+        ]
+        page.contacts = [LocationContact(**contact) for contact in contacts]
+        parent.add_child(instance=page)
+        return page
+
+
+class MatcherPageFactory(_PublishedPageFactory):
+    title = "Welcher Ort passt zu mir?"
+    slug = "matching"
+    lead = "Ein paar Klicks, und Sie sehen, welche Orte zu Ihnen passen."
+    show_in_menus = True
+
+    class Meta:
+        model = MatcherPage

@@ -1,11 +1,11 @@
-"""Admin: departments, categories and pay tables as snippets HR staff maintain."""
+"""Admin: departments, categories, pay tables and matching criteria as snippets."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from campaign.admin_sites import SiteSnippetViewSetMixin
-from careers.models import Department, JobCategory, PayRate, PayScale
+from careers.models import Department, Dimension, JobCategory, PayRate, PayScale
 
 
 class DepartmentViewSet(SiteSnippetViewSetMixin, SnippetViewSet):
@@ -37,8 +37,24 @@ class PayRateViewSet(SnippetViewSet):
     list_per_page = 100
 
 
+class DimensionViewSet(SiteSnippetViewSetMixin, SnippetViewSet):
+    """The matcher's questions and their values, per site."""
+
+    model = Dimension
+    icon = "list-ul"
+    list_display = ["name", "slug", "sort_order", "site"]
+    list_filter = ["site"]
+    search_fields = ["name"]
+
+
 class CareersViewSetGroup(SnippetViewSetGroup):
-    items = (DepartmentViewSet, JobCategoryViewSet, PayScaleViewSet, PayRateViewSet)
+    items = (
+        DepartmentViewSet,
+        JobCategoryViewSet,
+        PayScaleViewSet,
+        PayRateViewSet,
+        DimensionViewSet,
+    )
     menu_icon = "group"
     menu_label = _("Karriere")
     menu_name = "careers"

@@ -22,23 +22,32 @@ from taggit.models import Tag
 from wagtail.models import Site
 from wagtail.search.backends import get_search_backends
 
-from campaign.models import CampaignPage, EventDepartment, EventPage
+from campaign.demo.builder import _demo_image
+from campaign.models import CampaignPage, EventDepartment, EventPage, Testimonial
 from careers.choices import Contract, EmploymentType, EntryPath, Status, WorkingTime
-from careers.demo import duesseldorf, mitte
+from careers.demo import duesseldorf, job_field_matcher, mitte, zukunftsorte
 from careers.demo.pay_tables import tables
 from careers.factories import (
     DepartmentFactory,
+    DimensionFactory,
     JobFieldIndexPageFactory,
     JobFieldPageFactory,
     JobPostingIndexPageFactory,
     JobPostingPageFactory,
+    LocationIndexPageFactory,
+    LocationPageFactory,
+    MatcherPageFactory,
 )
 from careers.models import (
     Department,
+    DimensionValue,
     JobCategory,
+    JobFieldCriterion,
     JobFieldIndexPage,
     JobFieldPage,
     JobPostingPage,
+    LocationIndexPage,
+    MatcherPage,
     PayRate,
     PayScale,
     RecruitmentSettings,
@@ -76,6 +85,10 @@ def build(port=8000, log=print):
         if "duesseldorf.localhost" in sites:
             _duesseldorf(sites["duesseldorf.localhost"], scales, categories, log)
             _events_offer(sites["duesseldorf.localhost"])
+    if "zukunftsorte.localhost" in sites:
+        _zukunftsorte(sites["zukunftsorte.localhost"], log)
+    if "mitte.localhost" in sites:
+        _mitte_matcher(sites["mitte.localhost"], log)
 
 
 @contextmanager
@@ -363,3 +376,108 @@ def _events_offer(site):
             ]
         ]
         event.save_revision().publish()
+
+
+def _dimensions(site, specs):
+    """The site's matcher questions: (dimension slug, value slug) -> DimensionValue."""
+    for order, (slug, name, question, values) in enumerate(specs):
+        DimensionFactory(
+            site=site, slug=slug, name=name, question=question, sort_order=order, values=values
+        )
+    values = DimensionValue.objects.filter(dimension__site=site).select_related("dimension")
+    return {(value.dimension.slug, value.slug): value for value in values}
+
+
+@transaction.atomic
+def _zukunftsorte(site, log):
+    """The twelve Zukunftsorte and "Welcher Zukunftsort passt zu mir?" (seed 001)."""
+    home = site.root_page
+    values = _dimensions(site, zukunftsorte.DIMENSIONS)
+    index = LocationIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = LocationIndexPageFactory(
+            parent=home,
+            title=zukunftsorte.INDEX_TITLE,
+            slug="zukunftsorte",
+            lead=zukunftsorte.INDEX_LEAD,
+        )
+        for spec in zukunftsorte.LOCATIONS:
+            _location(site, index, spec, values)
+        log(f"  {site.hostname}: {len(zukunftsorte.LOCATIONS)} Zukunftsorte")
+    if not MatcherPage.objects.child_of(home).exists():
+        MatcherPageFactory(
+            parent=home,
+            title=zukunftsorte.MATCHER_TITLE,
+            slug="ort-finden",
+            lead=zukunftsorte.MATCHER_LEAD,
+            source=index,
+        )
+
+
+def _location(site, index, spec, values):
+    image = _demo_image(
+        f"Zukunftsort {spec.title}",
+        f"Grafik in Petrol und Gelb für den Zukunftsort {spec.title}",
+        f"zukunftsort-{spec.slug}",
+        "#00665e",
+        "#f2a900",
+    )
+    voices = (
+        list(Testimonial.objects.filter(site=site, place__icontains=spec.testimonials_at))
+        if spec.testimonials_at
+        else []
+    )
+    insights = (
+        [("testimonials", {"heading": "Stimmen vom Ort", "testimonials": voices})] if voices else []
+    )
+    criteria = []
+    for key, weight in spec.criteria.items():
+        dimension, value = key.split(":")
+        criteria.append((values[(dimension, value)], weight))
+    LocationPageFactory(
+        parent=index,
+        title=spec.title,
+        slug=spec.slug,
+        lead=spec.lead,
+        image=image,
+        what_is_there=spec.what_is_there,
+        working=spec.working,
+        living=spec.living,
+        latitude=spec.latitude,
+        longitude=spec.longitude,
+        insights=insights,
+        criteria=criteria,
+        contacts=[contact.as_fields() for contact in spec.contacts],
+    )
+
+
+@transaction.atomic
+def _mitte_matcher(site, log):
+    """Mitte's job fields by way of working and entry, and the matcher over them."""
+    home = site.root_page
+    index = JobFieldIndexPage.objects.child_of(home).first()
+    if index is None:
+        return
+    values = _dimensions(site, job_field_matcher.DIMENSIONS)
+    job_fields = JobFieldPage.objects.child_of(index).select_related("category")
+    if not JobFieldCriterion.objects.filter(page__in=job_fields).exists():
+        criteria = []
+        for job_field in job_fields:
+            ways = job_field_matcher.WAYS_OF_WORKING.get(getattr(job_field.category, "slug", ""))
+            for order, way in enumerate(ways or []):
+                criteria.append((job_field, values[("arbeitsweise", way)], 2 if order == 0 else 1))
+            entries = {job_field_matcher.ENTRIES[path] for path in job_field.entry_paths or []}
+            criteria += [(job_field, values[("einstieg", entry)], 1) for entry in sorted(entries)]
+        JobFieldCriterion.objects.bulk_create(
+            JobFieldCriterion(page=page, value=value, weight=weight, sort_order=order)
+            for order, (page, value, weight) in enumerate(criteria)
+        )
+        log(f"  {site.hostname}: {len(criteria)} Kriterien an {len(job_fields)} Berufsfeldern")
+    if not MatcherPage.objects.child_of(home).exists():
+        MatcherPageFactory(
+            parent=home,
+            title=job_field_matcher.MATCHER_TITLE,
+            slug="berufsfeld-finden",
+            lead=job_field_matcher.MATCHER_LEAD,
+            source=index,
+        )

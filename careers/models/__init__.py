@@ -1,7 +1,10 @@
-"""Careers: departments, pay tables, job fields, job postings, recruitment settings."""
+"""Careers: departments, pay tables, job fields, job postings, locations, matching."""
 
+from .criteria import Dimension, DimensionValue, JobFieldCriterion, LocationCriterion
 from .departments import Department
 from .job_fields import JobFieldIndexPage, JobFieldPage
+from .locations import LocationContact, LocationIndexPage, LocationPage
+from .matcher import MatcherPage
 from .pay_tables import PayRate, PayScale
 from .postings import JobPostingIndexPage, JobPostingPage, JobPostingQuerySet
 from .recruitment_settings import RecruitmentSettings
@@ -9,13 +12,21 @@ from .taxonomy import JobCategory, JobFieldTag
 
 __all__ = [
     "Department",
+    "Dimension",
+    "DimensionValue",
     "JobCategory",
+    "JobFieldCriterion",
     "JobFieldIndexPage",
     "JobFieldPage",
     "JobFieldTag",
     "JobPostingIndexPage",
     "JobPostingPage",
     "JobPostingQuerySet",
+    "LocationContact",
+    "LocationCriterion",
+    "LocationIndexPage",
+    "LocationPage",
+    "MatcherPage",
     "PayRate",
     "PayScale",
     "RecruitmentSettings",

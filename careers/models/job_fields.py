@@ -17,6 +17,7 @@ from careers.choices import EntryPath, WorkingTime
 from careers.feeds import PostingsFeed
 from careers.fields import MultipleChoiceField
 from careers.forms import CareersPageForm
+from careers.models.criteria import criteria_panel
 from careers.models.mixins import PayGradesMixin
 from careers.models.taxonomy import JobCategory, JobFieldTag
 from careers.pay import attach_pay_ranges
@@ -144,6 +145,7 @@ class JobFieldPage(FeedRoutesMixin, PayGradesMixin, Page):
         PayGradesMixin.pay_panel,
         FieldPanel("departments"),
         MultiFieldPanel([FieldPanel("category"), FieldPanel("tags")], heading=_("Einordnung")),
+        criteria_panel(),
     ]
     search_fields = [
         *Page.search_fields,
