@@ -1,6 +1,7 @@
-"""Campaign content: the employer's home, campaigns, content pages, press releases
-and site settings."""
+"""Campaign content: the employer's home, campaigns, content pages, press releases,
+photo calendars and site settings."""
 
+from .calendars import CalendarEdition, CalendarMotif, CalendarPdf, PhotoCalendarPage
 from .campaigns import CampaignPage
 from .pages import EmployerDirectoryPage, HomePage, StandardPage
 from .press import MediaContact, PressIndexPage, PressReleasePage
@@ -8,11 +9,15 @@ from .site_settings import EmployerSettings, SocialAccount
 from .testimonials import Testimonial
 
 __all__ = [
+    "CalendarEdition",
+    "CalendarMotif",
+    "CalendarPdf",
     "CampaignPage",
     "EmployerDirectoryPage",
     "EmployerSettings",
     "HomePage",
     "MediaContact",
+    "PhotoCalendarPage",
     "PressIndexPage",
     "PressReleasePage",
     "SocialAccount",
