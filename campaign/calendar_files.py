@@ -56,7 +56,7 @@ def pdf_for(page):
     employer = _employer(page)
     state = employer.state if employer else ""
     pdf = stored_pdf(page)
-    if pdf is not None and is_fresh(pdf, page, state):
+    if pdf is not None and is_fresh(pdf, page, state) and pdf.file.storage.exists(pdf.file.name):
         return pdf
     return render_and_store(page, employer)
 
@@ -112,7 +112,10 @@ def render_and_store(page, employer=None):
         pdf.file.storage.delete(pdf.file.name)
         return CalendarPdf.objects.get(page=page)
     if previous and previous != pdf.file.name:
-        pdf.file.storage.delete(previous)
+        # Once committed: should the surrounding publication roll back, the
+        # record names the previous file again, and it must still be there.
+        storage = pdf.file.storage
+        transaction.on_commit(lambda: storage.delete(previous))
     page.pdf_file = pdf
     return pdf
 

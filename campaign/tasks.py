@@ -31,11 +31,11 @@ def calendar_pdfs_on_first_request():
 def enqueue_calendar_pdf(page):
     if _on_request_only.get():
         return None
-    return render_calendar_pdf.enqueue(page.pk)
+    return make_calendar_pdf.enqueue(page.pk)
 
 
 @task()
-def render_calendar_pdf(page_id):
+def make_calendar_pdf(page_id):
     """Make the PDF of a live calendar page unless a current one is stored."""
     from campaign.calendar_files import pdf_for
     from campaign.models import PhotoCalendarPage

@@ -17,6 +17,7 @@ from campaign.calendar_files import is_fresh, pdf_for
 from campaign.calendar_pdf import MONTHS
 from campaign.factories import (
     CalendarEditionFactory,
+    CampaignPageFactory,
     EmployerSettingsFactory,
     PhotoCalendarPageFactory,
     SiteFactory,
@@ -199,10 +200,13 @@ def test_a_missing_pdf_is_made_on_the_first_download(client, calendar):
     assert CalendarPdf.objects.get(page=calendar).file_size == len(data)
 
 
-def test_publishing_again_renders_a_new_pdf_and_removes_the_old(client, calendar):
+def test_publishing_again_renders_a_new_pdf_and_removes_the_old(
+    client, calendar, django_capture_on_commit_callbacks
+):
     old = CalendarPdf.objects.get(page=calendar)
     calendar.motto = "Was geht noch"
-    _publish(calendar)
+    with django_capture_on_commit_callbacks(execute=True):
+        _publish(calendar)
 
     new = CalendarPdf.objects.get(page=calendar)
     _, data = _pdf(client)
@@ -242,6 +246,28 @@ def test_without_a_state_the_nationwide_holidays(client, site, calendar):
     _, data = _pdf(client)
 
     assert "Bundesweite Feiertage" in PdfReader(io.BytesIO(data)).pages[5].extract_text()
+
+
+def test_a_pdf_whose_file_is_gone_is_made_again(client, calendar):
+    stored = CalendarPdf.objects.get(page=calendar)
+    default_storage.delete(stored.file.name)
+
+    _, data = _pdf(client)
+
+    assert CalendarPdf.objects.get(page=calendar).rendered_at > stored.rendered_at
+    assert default_storage.exists(stored.file.name)
+    assert data.startswith(b"%PDF")
+
+
+def test_a_preview_shows_unsaved_motifs(calendar):
+    motif = calendar.motifs.all()[0]
+    motif.caption = "Noch nicht gespeichert"
+    calendar.motifs = [motif, *calendar.motifs.all()[1:]]
+
+    response = calendar.make_preview_request()
+
+    assert response.status_code == 200
+    assert "Noch nicht gespeichert" in response.render().text
 
 
 def test_a_draft_without_twelve_motifs_has_no_pdf(client, site):
@@ -409,3 +435,15 @@ def test_an_earlier_edition_must_be_a_calendar_of_this_site(site, editor):
     assert not form.is_valid()
     edition_errors = form.formsets["earlier_editions"].forms[0].errors
     assert "Kalender dieser Website" in str(edition_errors["edition_page"])
+
+
+def test_the_admin_offers_a_new_calendar_below_home_and_campaign_pages(client, site, editor):
+    client.force_login(editor)
+    campaign = CampaignPageFactory(parent=site.root_page)
+
+    for parent in (site.root_page, campaign):
+        response = client.get(f"/admin/pages/add/campaign/photocalendarpage/{parent.pk}/")
+
+        assert response.status_code == 200
+        assert "Monatsmotive" in response.text
+        assert "Frühere Ausgaben" in response.text
