@@ -90,7 +90,7 @@ class PhotoCalendarPageForm(WagtailAdminPageForm):
             self.add_error(None, problem)
         for form in forms:
             if months.count(form.cleaned_data["month"]) > 1:
-                form.add_error("month", gettext("Dieser Monat hat schon ein Motiv."))
+                form.add_error("month", gettext("Dieser Monat ist mehrfach vergeben."))
 
     def _check_editions(self):
         forms = self._live_forms("earlier_editions")

@@ -254,8 +254,9 @@ def test_a_pdf_whose_file_is_gone_is_made_again(client, calendar):
 
     _, data = _pdf(client)
 
-    assert CalendarPdf.objects.get(page=calendar).rendered_at > stored.rendered_at
-    assert default_storage.exists(stored.file.name)
+    fresh = CalendarPdf.objects.get(page=calendar)
+    assert fresh.rendered_at > stored.rendered_at
+    assert default_storage.exists(fresh.file.name)
     assert data.startswith(b"%PDF")
 
 
@@ -383,7 +384,7 @@ def test_a_month_twice_cannot_be_published(site, editor):
     assert "mehrfach vergeben: November" in errors
     assert "Es fehlt ein Motiv für: Dezember" in errors
     motif_forms = form.formsets["motifs"].forms
-    assert "Dieser Monat hat schon ein Motiv." in str(motif_forms[11].errors["month"])
+    assert "Dieser Monat ist mehrfach vergeben." in str(motif_forms[11].errors["month"])
 
 
 def test_a_draft_may_be_unfinished(site, editor):
