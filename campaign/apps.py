@@ -7,4 +7,4 @@ class CampaignConfig(AppConfig):
     verbose_name = _("Kampagnen")
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the branding cache invalidation)
+        from . import signals  # noqa: F401  (branding cache, calendar PDFs)

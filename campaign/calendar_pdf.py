@@ -58,6 +58,8 @@ FONT = "FiraSans"
 # KERN's Fira Sans sets OS/2 flags its table version predates; fontTools warns
 # about that on every PDF it subsets. The font renders fine, so keep the logs quiet.
 logging.getLogger("fontTools.ttLib.tables.O_S_2f_2").setLevel(logging.ERROR)
+# Subsetting reports every glyph it keeps at INFO: dozens of lines per PDF.
+logging.getLogger("fontTools.subset").setLevel(logging.WARNING)
 
 ACCENT = (0, 75, 118)  # dark blue: holidays and headings, legible in grey print too
 HOLIDAY_FILL = (214, 230, 240)
@@ -76,9 +78,13 @@ MAX_PIXELS = round(PHOTO_W / 25.4 * PRINT_DPI)
 
 @dataclass(frozen=True)
 class CalendarMonth:
-    """One monthly motif; the image is a path or a binary file Pillow can read."""
+    """One monthly motif; the image is a path or a binary file Pillow can read.
 
-    image: str | Path | BinaryIO
+    Without an image (its usage rights have run out) the month gets a blank
+    grey field; without a photographer the credit line names only the motif.
+    """
+
+    image: str | Path | BinaryIO | None
     caption: str
     work_field: str
     photographer: str
@@ -94,15 +100,20 @@ def render_calendar_pdf(
     credits_note: str = "",
     author: str = "",
 ) -> bytes:
-    """The calendar as PDF bytes: cover, 12 month pages, credits page (14 pages)."""
+    """The calendar as PDF bytes: cover, 12 month pages, credits page (14 pages).
+
+    `state` is the two-letter code of the Bundesland whose holidays are marked;
+    empty, only the nationwide holidays are.
+    """
     code = state.strip().upper()
-    if code not in STATES:
+    if code and code not in STATES:
         raise ValueError(
             f"Unbekanntes Bundesland „{state}“ – erlaubt sind: {', '.join(sorted(STATES))}."
         )
     if len(months) != 12:
         raise ValueError(f"Ein Kalender braucht 12 Monatsmotive, nicht {len(months)}.")
-    public_holidays = holidays.Germany(subdiv=code, years=year, language="de")
+    public_holidays = holidays.Germany(subdiv=code or None, years=year, language="de")
+    holidays_heading = f"Feiertage in {STATES[code]}" if code else "Bundesweite Feiertage"
     photos = [_prepared_photo(month, MONTHS[i]) for i, month in enumerate(months)]
 
     pdf = FPDF(orientation="L", unit="mm", format="A4")
@@ -121,7 +132,7 @@ def render_calendar_pdf(
 
     _cover(pdf, title, year, motto, photos)
     for number, (month, photo) in enumerate(zip(months, photos, strict=True), start=1):
-        _month_page(pdf, year, number, month, photo, public_holidays, STATES[code])
+        _month_page(pdf, year, number, month, photo, public_holidays, holidays_heading)
     _credits_page(pdf, title, year, months, credits_note)
     return bytes(pdf.output())
 
@@ -138,6 +149,8 @@ def _font_dir() -> Path:
 
 def _prepared_photo(month: CalendarMonth, month_name: str) -> tuple[bytes, float]:
     """The motif as a JPEG no larger than print needs, upright and in RGB; and its aspect."""
+    if month.image is None:
+        return _blank_photo()
     try:
         with Image.open(month.image) as original:
             # For JPEGs Pillow can decode at 1/2, 1/4 or 1/8 size right away,
@@ -158,6 +171,19 @@ def _prepared_photo(month: CalendarMonth, month_name: str) -> tuple[bytes, float
     # Bytes, so fpdf2 embeds the JPEG as it is and stores the same motif on
     # the cover and its month page only once.
     return buffer.getvalue(), image.width / image.height
+
+
+def _blank_photo() -> tuple[bytes, float]:
+    """A light grey 4:3 field where a motif may no longer be printed."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (400, 300), (235, 235, 235)).save(buffer, "JPEG", quality=85)
+    return buffer.getvalue(), 4 / 3
+
+
+def _credit_line(month: CalendarMonth) -> str:
+    if not month.photographer:
+        return f"Motiv: {month.work_field}"
+    return f"Motiv: {month.work_field} · Foto: {month.photographer}"
 
 
 def _cover(pdf: FPDF, title: str, year: int, motto: str, photos: list[tuple[bytes, float]]) -> None:
@@ -192,7 +218,7 @@ def _month_page(
     month: CalendarMonth,
     photo: tuple[bytes, float],
     public_holidays: holidays.HolidayBase,
-    state_name: str,
+    holidays_heading: str,
 ) -> None:
     pdf.add_page()
     bottom = PAGE_H - MARGIN
@@ -210,7 +236,7 @@ def _month_page(
     pdf.multi_cell(PHOTO_W, 6, month.caption, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, "", 10)
     pdf.set_text_color(*MUTED)
-    pdf.cell(PHOTO_W, 6, f"Motiv: {month.work_field} · Foto: {month.photographer}")
+    pdf.cell(PHOTO_W, 6, _credit_line(month))
     pdf.set_text_color(0)
 
     pdf.set_xy(GRID_X, MARGIN)
@@ -227,7 +253,7 @@ def _month_page(
     pdf.set_font(FONT, "B", 10)
     pdf.set_text_color(*ACCENT)
     pdf.set_x(GRID_X)
-    pdf.multi_cell(GRID_W, 5, f"Feiertage in {state_name}", new_x="LEFT", new_y="NEXT")
+    pdf.multi_cell(GRID_W, 5, holidays_heading, new_x="LEFT", new_y="NEXT")
     pdf.set_text_color(0)
     pdf.set_font(FONT, "", 10)
     if not in_month:
@@ -289,7 +315,7 @@ def _credits_page(
         pdf.multi_cell(
             width - 32,
             7,
-            f"Motiv: {month.work_field} · Foto: {month.photographer}",
+            _credit_line(month),
             new_x="LMARGIN",
         )
     if credits_note:

@@ -9,6 +9,8 @@ from factory.django import DjangoModelFactory
 from wagtail.models import Page, Site
 
 from campaign.models import (
+    CalendarEdition,
+    CalendarMotif,
     CampaignPage,
     EmployerDirectoryPage,
     EmployerSettings,
@@ -17,11 +19,13 @@ from campaign.models import (
     EventPage,
     HomePage,
     MediaContact,
+    PhotoCalendarPage,
     PressIndexPage,
     PressReleasePage,
     StandardPage,
     Testimonial,
 )
+from media_library.factories import ImageFactory
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -127,6 +131,52 @@ class EventDepartmentFactory(DjangoModelFactory):
 
     class Meta:
         model = EventDepartment
+
+
+class CalendarMotifFactory(DjangoModelFactory):
+    page = factory.SubFactory("campaign.factories.PhotoCalendarPageFactory")
+    month = factory.Sequence(lambda n: n % 12 + 1)
+    image = factory.SubFactory(ImageFactory)
+    caption = factory.LazyAttribute(lambda o: f"Beratungsgespräch im Monat {o.month}")
+    work_field = "Arbeitsvermittlung"
+    photographer = "Stefan Arend"
+    sort_order = factory.LazyAttribute(lambda o: o.month)
+
+    class Meta:
+        model = CalendarMotif
+
+
+class CalendarEditionFactory(DjangoModelFactory):
+    page = factory.SubFactory("campaign.factories.PhotoCalendarPageFactory")
+    year = 2016
+    motto = "Was Frauen wollen"
+    description = "Die Wünsche von Frauen an ihren Arbeitsplatz."
+
+    class Meta:
+        model = CalendarEdition
+
+
+class PhotoCalendarPageFactory(wagtail_factories.PageFactory):
+    """A calendar page; `motifs=12` (the default) adds one motif per month, unpublished."""
+
+    title = factory.Sequence(lambda n: f"Fotokalender {n}")
+    year = 2018
+    motto = "Was geht"
+    lead = "Zwölf Fotos aus dem Arbeitsalltag."
+    distribution = "Kostenfrei an Kundinnen und Kunden."
+    show_in_menus = True
+
+    class Meta:
+        model = PhotoCalendarPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def motifs(obj, create, extracted, **kwargs):
+        if not create:
+            return
+        count = 12 if extracted is None else extracted
+        for month in range(1, count + 1):
+            CalendarMotifFactory(page=obj, month=month, **kwargs)
 
 
 class EmployerDirectoryPageFactory(wagtail_factories.PageFactory):

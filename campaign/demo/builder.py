@@ -1,8 +1,8 @@
 """Builds the demo installation: one Wagtail Site per employer of content.py.
 
 Idempotent: a site whose host name exists is left as it is (an editor may
-have changed it), missing pieces are added: its press section and releases
-are looked up by slug and made only when missing. Pages and settings are made with
+have changed it), missing pieces are added: its photo calendar, press section
+and releases are looked up by slug and made only when missing. Pages and settings are made with
 the same factories the tests use.
 """
 
@@ -12,15 +12,19 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from campaign.calendar_pdf import MONTHS
 from campaign.demo import images
 from campaign.demo.content import DIRECTORY_LEAD, DIRECTORY_TITLE, EMPLOYERS, legal_pages
 from campaign.factories import (
+    CalendarEditionFactory,
+    CalendarMotifFactory,
     CampaignPageFactory,
     EmployerDirectoryPageFactory,
     EmployerSettingsFactory,
     EventIndexPageFactory,
     EventPageFactory,
     HomePageFactory,
+    PhotoCalendarPageFactory,
     PressIndexPageFactory,
     PressReleasePageFactory,
     StandardPageFactory,
@@ -35,6 +39,7 @@ from campaign.models import (
     Testimonial,
 )
 from campaign.roles import setup_site_roles
+from campaign.tasks import calendar_pdfs_on_first_request
 from media_library.demo import demo_film
 from media_library.factories import ImageFactory
 from media_library.models import CustomImage
@@ -48,6 +53,7 @@ def build(port=8000, log=print):
     sites = [_default_site(root, port, log)]
     for employer in EMPLOYERS:
         site = _employer_site(root, employer, port, log)
+        _photo_calendar(site, employer)
         _press_section(site, employer)
         _events_section(site, employer)
         setup_site_roles(site)
@@ -169,6 +175,7 @@ def _employer_site(root, employer, port, log):
         press_email=employer.press_email,
         press_phone=employer.press_phone,
         postal_address=employer.address,
+        state=employer.state,
         imprint_page=imprint,
         privacy_page=privacy,
         accessibility_page=accessibility,
@@ -180,6 +187,52 @@ def _employer_site(root, employer, port, log):
         )
     log(f"  {site.hostname}: angelegt")
     return site
+
+
+@transaction.atomic
+def _photo_calendar(site, employer):
+    """The employer's photo calendar below the home page, with generated motifs."""
+    spec = employer.calendar
+    if spec is None or site.root_page.get_children().filter(slug=spec.slug).exists():
+        return
+    page = PhotoCalendarPageFactory(
+        parent=site.root_page,
+        title=spec.title,
+        slug=spec.slug,
+        year=spec.year,
+        motto=spec.motto,
+        lead=spec.lead,
+        distribution=spec.distribution,
+        body=spec.body,
+        motifs=0,
+    )
+    for number, (month, motif) in enumerate(zip(MONTHS, spec.motifs, strict=True), start=1):
+        CalendarMotifFactory(
+            page=page,
+            month=number,
+            image=_demo_image(
+                f"{spec.title}, {month}",
+                f"Platzhalter-Grafik für das Kalendermotiv {month}: {motif.work_field}",
+                f"calendar-{spec.slug}-{number}",
+                employer.primary,
+                employer.accent,
+            ),
+            caption=motif.caption,
+            work_field=motif.work_field,
+            photographer=motif.photographer,
+        )
+    for order, edition in enumerate(spec.editions):
+        CalendarEditionFactory(
+            page=page,
+            year=edition.year,
+            motto=edition.motto,
+            description=edition.description,
+            sort_order=order,
+        )
+    # Rendering the PDF takes a second, and tests build the demo many times:
+    # its first download makes it.
+    with calendar_pdfs_on_first_request():
+        _publish(page)
 
 
 @transaction.atomic

@@ -2,11 +2,14 @@
 
 Each employer is a dataclass: site, look, contact and pages. The page bodies
 are lists of ("text", html) and ("quote", {...}) items, the shape of the
-StreamField they end up in. Press releases (seed 003) go below an index "Presse".
+StreamField they end up in. Press releases (seed 003) go below an index "Presse";
+the photo calendar of seed 002 is in calendars.py.
 """
 
 import datetime
 from dataclasses import dataclass, field
+
+from campaign.demo.calendars import ESSEN_2018, CalendarSpec
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,9 @@ class EmployerSpec:
     social: list = field(default_factory=list)
     press: PressSpec | None = None
     events: EventsSpec | None = None
+    # The Bundesland whose holidays a photo calendar marks.
+    state: str = ""
+    calendar: CalendarSpec | None = None
 
 
 def quote(text, speaker, role=""):
@@ -148,6 +154,7 @@ def text(*paragraphs):
 
 MITTE = EmployerSpec(
     hostname="mitte.localhost",
+    state="BE",
     name="Bezirksamt Mitte von Berlin",
     initials="BA",
     tagline="Karriere im Bezirksamt",
@@ -300,6 +307,7 @@ MITTE = EmployerSpec(
 
 ZUKUNFTSORTE = EmployerSpec(
     hostname="zukunftsorte.localhost",
+    state="ST",
     name="Zukunftsorte Sachsen-Anhalt",
     initials="ZO",
     tagline="Fachkräfte-Kampagne der zwölf Zukunftsorte und der IMG",
@@ -434,40 +442,9 @@ JOBCENTER_ESSEN = EmployerSpec(
     press_office="JobCenter Essen, Pressestelle",
     press_email="pressestelle@jobcenter.essen.de",
     press_phone="+49 201 88 56007",
-    pages=[
-        PageSpec(
-            slug="kalender-was-geht",
-            title="Kalender 2018: „Was geht“",
-            lead=(
-                "Sozialdezernent Peter Renzel und Fachbereichsleiter Dietmar Gutschmidt haben "
-                "die neue Ausgabe des Kalenders im Rathaus vorgestellt."
-            ),
-            body=[
-                text(
-                    "Entstanden sind die Fotos nicht im Studio, sondern in realen "
-                    "Arbeitssituationen – nicht mit Fotomodellen, sondern mit Kundinnen und "
-                    "Kunden des JobCenters sowie Mitarbeiterinnen und Mitarbeitern. Hinter der "
-                    "Kamera standen die Fotografen Stefan Arend und Bernd Schaller."
-                ),
-                quote(
-                    "Die Bilder brechen auch einmal mehr mit dem Vorurteil der anonymen "
-                    "Behörden-Maschine. Sie zeigen, dass im JobCenter Menschen für Menschen "
-                    "arbeiten.",
-                    "Dietmar Gutschmidt",
-                    "Fachbereichsleiter des JobCenters Essen",
-                ),
-                text(
-                    "Der Kalender knüpft an zwei erfolgreiche Aktionen an: 2014 erzählte "
-                    "„Zu Potte kommen“ von beruflichen Erfolgsgeschichten von Migrantinnen und "
-                    "Migranten in Essen, 2016 ging es unter dem Motto „Was Frauen wollen“ um "
-                    "die Wünsche von Frauen an ihren Arbeitsplatz.",
-                    "Das JobCenter verteilt die Kalender kostenfrei an seine Kundinnen und "
-                    "Kunden, an Arbeitgeber, Unternehmen und Betriebe in Essen sowie an seine "
-                    "Kooperations- und Netzwerkpartner.",
-                ),
-            ],
-        ),
-    ],
+    state="NW",
+    pages=[],
+    calendar=ESSEN_2018,
 )
 
 SPEED_DATING_ACCESS = (
@@ -482,6 +459,7 @@ SPEED_DATING_PARTNERS = [
 
 DUESSELDORF = EmployerSpec(
     hostname="duesseldorf.localhost",
+    state="NW",
     name="Landeshauptstadt Düsseldorf",
     initials="D",
     tagline="Karriere bei der Stadtverwaltung",

@@ -1,6 +1,7 @@
 """Campaign content: the employer's home, campaigns, content pages, press releases,
-events and site settings."""
+events, photo calendars and site settings."""
 
+from .calendars import CalendarEdition, CalendarMotif, CalendarPdf, PhotoCalendarPage
 from .campaigns import CampaignPage
 from .events import Booking, BookingStatus, EventDepartment, EventIndexPage, EventPage
 from .pages import EmployerDirectoryPage, HomePage, StandardPage
@@ -11,6 +12,9 @@ from .testimonials import Testimonial
 __all__ = [
     "Booking",
     "BookingStatus",
+    "CalendarEdition",
+    "CalendarMotif",
+    "CalendarPdf",
     "CampaignPage",
     "EmployerDirectoryPage",
     "EmployerSettings",
@@ -19,6 +23,7 @@ __all__ = [
     "EventPage",
     "HomePage",
     "MediaContact",
+    "PhotoCalendarPage",
     "PressIndexPage",
     "PressReleasePage",
     "SocialAccount",

@@ -61,7 +61,7 @@ class CampaignPage(Page):
         index.SearchField("body"),
     ]
     parent_page_types = ["campaign.HomePage"]
-    subpage_types = ["campaign.StandardPage"]
+    subpage_types = ["campaign.StandardPage", "campaign.PhotoCalendarPage"]
     template = "campaign/campaign_page.html"
 
     class Meta:

@@ -14,6 +14,7 @@ from wagtail.admin.panels import (
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
+from campaign.calendar_pdf import STATES
 from campaign.theming import hex_colour_validator, validate_text_colour_on_white
 
 
@@ -63,6 +64,17 @@ class EmployerSettings(ClusterableModel, BaseSiteSetting):
         ),
     )
 
+    state = models.CharField(
+        _("Bundesland"),
+        max_length=2,
+        blank=True,
+        choices=sorted(STATES.items(), key=lambda item: item[1]),
+        help_text=_(
+            "Für die Feiertage im Fotokalender. Leer lassen, wenn nur die bundesweiten "
+            "Feiertage eingetragen werden sollen."
+        ),
+    )
+
     imprint_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("Impressum"),
@@ -95,6 +107,7 @@ class EmployerSettings(ClusterableModel, BaseSiteSetting):
                     FieldPanel("organisation_name"),
                     FieldPanel("tagline"),
                     FieldPanel("logo"),
+                    FieldPanel("state"),
                     MultiFieldPanel(
                         [FieldPanel("primary_colour"), FieldPanel("accent_colour")],
                         heading=_("Farben"),

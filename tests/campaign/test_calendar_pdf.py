@@ -155,3 +155,21 @@ def test_unreadable_image_names_its_month():
     months[6] = CalendarMonth(io.BytesIO(b"kein Bild"), "Kaputt", "IT", "Niemand")
     with pytest.raises(ValueError, match="Das Motiv für Juli ist kein lesbares Bild"):
         _render(months)
+
+
+def test_without_a_state_only_nationwide_holidays_are_marked():
+    reader = PdfReader(io.BytesIO(_render(state="")))
+    may = reader.pages[5].extract_text()
+    assert "Bundesweite Feiertage" in may
+    assert "Fronleichnam" not in may
+    assert "1. Mai: Erster Mai" in may or "1. Mai: Tag der Arbeit" in may
+
+
+def test_a_month_without_image_or_photographer_gets_a_blank_field():
+    months = _months()
+    months[1] = CalendarMonth(None, "Ohne Foto", "Ausbildung", "")
+    reader = PdfReader(io.BytesIO(_render(months)))
+    february = reader.pages[2].extract_text()
+    assert "Motiv: Ausbildung" in february
+    assert "Foto:" not in february
+    assert len(reader.pages) == 14

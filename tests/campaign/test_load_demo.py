@@ -72,3 +72,41 @@ def test_demo_images_are_small_real_images():
         assert image.width > 0
         assert image.height > 0
         assert image.description, f"{image.title} has no alt text"
+
+
+def test_essen_has_its_photo_calendar_with_twelve_motifs_and_two_earlier_editions(client):
+    from campaign.models import CalendarPdf, PhotoCalendarPage
+
+    run_load_demo()
+    calendar = PhotoCalendarPage.objects.get(slug="kalender-was-geht")
+
+    assert calendar.live
+    assert calendar.get_site().hostname == "jobcenter-essen.localhost"
+    assert sorted(calendar.motifs.values_list("month", flat=True)) == list(range(1, 13))
+    assert set(calendar.motifs.values_list("photographer", flat=True)) == {
+        "Stefan Arend",
+        "Bernd Schaller",
+    }
+    editions = [(e.year, e.motto) for e in calendar.earlier_editions.all()]
+    assert editions == [(2014, "Zu Potte kommen"), (2016, "Was Frauen wollen")]
+    assert not CalendarPdf.objects.exists()  # made on its first download, not in the build
+
+    page = client.get("/kalender-was-geht/", HTTP_HOST="jobcenter-essen.localhost")
+
+    assert page.status_code == 200
+    assert "Oldtimer-Werkstatt" in page.text
+    assert "Zu Potte kommen" in page.text
+
+
+def test_the_employers_have_the_states_of_their_holidays():
+    run_load_demo()
+
+    states = dict(EmployerSettings.objects.values_list("site__hostname", "state"))
+
+    assert states == {
+        "localhost": "",
+        "mitte.localhost": "BE",
+        "zukunftsorte.localhost": "ST",
+        "jobcenter-essen.localhost": "NW",
+        "duesseldorf.localhost": "NW",
+    }

@@ -14,7 +14,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('campaign', '0007_press_releases'),
+        ('campaign', '0008_photo_calendars'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
