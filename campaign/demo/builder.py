@@ -30,6 +30,7 @@ from campaign.factories import (
     StandardPageFactory,
 )
 from campaign.models import (
+    CampaignPage,
     EmployerDirectoryPage,
     EmployerSettings,
     EventIndexPage,
@@ -265,6 +266,7 @@ def _press_section(site, employer):
                 lead=spec.lead,
                 body=body,
                 media_contact=contact,
+                campaign=_campaign_of(home, spec.campaign),
             )
         )
 
@@ -308,6 +310,12 @@ def _events_section(site, employer):
 
 def _local(day, hour):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+
+def _campaign_of(home, slug):
+    if not slug:
+        return None
+    return CampaignPage.objects.child_of(home).filter(slug=slug).first()
 
 
 def _picture_block(picture, employer):

@@ -47,6 +47,7 @@ class PressReleaseSpec:
     lead: str
     body: list
     picture: PictureSpec | None = None
+    campaign: str = ""  # slug of the site's campaign page it belongs to
 
 
 @dataclass(frozen=True)
@@ -206,6 +207,54 @@ MITTE = EmployerSpec(
             "Arbeit im Bezirksamt."
         ),
         releases=[
+            PressReleaseSpec(
+                slug="imagefilm-online",
+                title=(
+                    "#WirmachenMitte – Imagefilm für die gleichstellungsorientierte "
+                    "Personalgewinnung ist online"
+                ),
+                # Seed 000 gives no date; Stephan von Dassel was mayor from 2016 to
+                # 2021. The date is made up.
+                release_date=datetime.date(2019, 5, 14),
+                place="Berlin",
+                lead=(
+                    "„Wissen Se was? Berlin Mitte ist ein einziges Chaos …“ – so beginnt der "
+                    "Imagefilm #WirmachenMitte des Bezirksamts Mitte, der seit heute online "
+                    "ist: eine knapp drei Minuten lange Fassung und eine Kurzfassung, beide "
+                    "auch mit Untertiteln."
+                ),
+                campaign="imagefilm",
+                body=[
+                    text(
+                        "Gedreht wurde an den drei Rathaus-Standorten in Tiergarten, Mitte und "
+                        "Wedding sowie an verschiedenen Schauplätzen im Bezirk. Produziert hat "
+                        "den Film die „Gesellschaft für digitalen Ungehorsam“, die den Zuschlag "
+                        "in einer Ausschreibung erhalten hatte, gemeinsam mit der bezirklichen "
+                        "Pressestelle. Gefördert wird das Projekt mit Mitteln aus dem "
+                        "Gender-Budgeting-Wettbewerb der Berliner Senatsverwaltung für "
+                        "Gesundheit, Pflege und Gleichstellung.",
+                        "Zahlreiche Beschäftigte wirken im Film mit; er wurde ihnen bei einer "
+                        "internen Versammlung vorab gezeigt. Die Reaktionen fielen bisher sehr "
+                        "positiv aus.",
+                    ),
+                    quote(
+                        "Ich bin sehr froh, dass es uns gelungen ist, einen frischen und "
+                        "frechen und zugleich sehr gehaltvollen Imagefilm zu drehen. Er soll "
+                        "nicht nur das Wir-Gefühl der Beschäftigten fördern, sondern sich vor "
+                        "allem an Menschen wenden, die auf der Suche sind nach einer "
+                        "anspruchsvollen und attraktiven beruflichen Herausforderung.",
+                        "Stephan von Dassel",
+                        "Bezirksbürgermeister",
+                    ),
+                    text(
+                        "Das Bezirksamt Mitte ist ein Arbeitgeber mit mehr als 80 "
+                        "Berufsfeldern. In den kommenden Jahren werden zahlreiche neue "
+                        "Mitarbeiterinnen und Mitarbeiter benötigt, um altersbedingt "
+                        "ausscheidende Beschäftigte zu ersetzen und zusätzliche Aufgaben zu "
+                        "bewältigen."
+                    ),
+                ],
+            ),
             PressReleaseSpec(
                 slug="homeoffice",
                 title="500 neue Notebooks für die Beschäftigten",

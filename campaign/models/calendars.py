@@ -31,6 +31,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from campaign.blocks import BodyBlock
+from campaign.models.campaigns import PartOfCampaign
 from media_library.filesize import format_file_size
 
 MONTH_COUNT = 12
@@ -113,7 +114,7 @@ class PhotoCalendarPageForm(WagtailAdminPageForm):
                 )
 
 
-class PhotoCalendarPage(RoutablePageMixin, Page):
+class PhotoCalendarPage(PartOfCampaign, RoutablePageMixin, Page):
     """One edition of an employer's photo calendar: motto, twelve motifs, the PDF."""
 
     year = models.PositiveSmallIntegerField(
@@ -144,6 +145,7 @@ class PhotoCalendarPage(RoutablePageMixin, Page):
         FieldRowPanel([FieldPanel("year"), FieldPanel("motto")]),
         FieldPanel("lead"),
         FieldPanel("distribution"),
+        FieldPanel("campaign"),
         InlinePanel(
             "motifs",
             heading=_("Monatsmotive"),

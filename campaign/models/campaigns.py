@@ -1,6 +1,7 @@
 """Campaign pages: a recruitment campaign with its slogan, hero and story."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -9,6 +10,26 @@ from wagtail.search import index
 
 from campaign.blocks import CampaignBlock
 from media_library.blocks import FilmBlock
+
+PARTS_SHOWN = 10
+
+
+class PartOfCampaign(models.Model):
+    """Press releases, events and photo calendars may belong to a campaign of their
+    site; the campaign page lists them."""
+
+    campaign = models.ForeignKey(
+        "campaign.CampaignPage",
+        verbose_name=_("Gehört zur Kampagne"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Die Kampagnenseite führt diese Seite dann unter „Mehr zur Kampagne“."),
+    )
+
+    class Meta:
+        abstract = True
 
 
 class CampaignPage(Page):
@@ -68,8 +89,29 @@ class CampaignPage(Page):
         verbose_name = _("Kampagne")
         verbose_name_plural = _("Kampagnen")
 
+    def parts(self):
+        """What belongs to the campaign, one query per kind: releases, events, calendars."""
+        from campaign.models import EventPage, PhotoCalendarPage, PressReleasePage
+
+        below = Q(path__startswith=self.path, depth=self.depth + 1)
+        return {
+            "releases": PressReleasePage.objects.live()
+            .public()
+            .filter(campaign=self)
+            .order_by("-release_date")[:PARTS_SHOWN],
+            "events": EventPage.objects.live()
+            .public()
+            .filter(campaign=self)
+            .order_by("-start")[:PARTS_SHOWN],
+            "calendars": PhotoCalendarPage.objects.live()
+            .public()
+            .filter(Q(campaign=self) | below)
+            .order_by("-year")[:PARTS_SHOWN],
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["parts"] = {kind: list(pages) for kind, pages in self.parts().items()}
         if self.hero_film_id:
             # The film block renders the hero film: versions, tracks, transcript.
             block = FilmBlock()

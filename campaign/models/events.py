@@ -23,6 +23,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from campaign.blocks import BodyBlock
+from campaign.models.campaigns import PartOfCampaign
 
 
 class PartnerBlock(blocks.StructBlock):
@@ -75,7 +76,7 @@ class EventIndexPage(Page):
         return context
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(PartOfCampaign, RoutablePageMixin, Page):
     """One event: when and where, who takes part, what is on offer, how to join."""
 
     start = models.DateTimeField(_("Beginn"))
@@ -141,6 +142,7 @@ class EventPage(RoutablePageMixin, Page):
             [FieldRowPanel([FieldPanel("start"), FieldPanel("end")])], heading=_("Zeit")
         ),
         FieldPanel("lead"),
+        FieldPanel("campaign"),
         MultiFieldPanel(
             [
                 FieldPanel("venue_name"),

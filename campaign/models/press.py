@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from campaign.blocks import BodyBlock
 from campaign.feeds import FeedRoutesMixin, PressReleasesFeed
+from campaign.models.campaigns import PartOfCampaign
 
 RELEASES_PER_PAGE = 10
 PAGE_PARAMETER = "seite"
@@ -156,7 +157,7 @@ class PressIndexPage(FeedRoutesMixin, Page):
         return int(value)
 
 
-class PressReleasePage(RoutablePageMixin, Page):
+class PressReleasePage(PartOfCampaign, RoutablePageMixin, Page):
     """One press release: date and place, lead, text with quotes, images and
     downloads, and whom journalists may ask."""
 
@@ -191,6 +192,7 @@ class PressReleasePage(RoutablePageMixin, Page):
         FieldPanel("lead"),
         FieldPanel("body"),
         FieldPanel("media_contact"),
+        FieldPanel("campaign"),
     ]
     search_fields = [
         *Page.search_fields,

@@ -8,13 +8,18 @@ from wagtail.models import Page
 from campaign.factories import (
     CampaignPageFactory,
     EmployerSettingsFactory,
+    EventIndexPageFactory,
+    EventPageFactory,
+    PhotoCalendarPageFactory,
+    PressIndexPageFactory,
+    PressReleasePageFactory,
     SiteFactory,
     TestimonialFactory,
 )
-from campaign.models import CampaignPage, SocialAccount
+from campaign.models import CampaignPage, PressIndexPage, SocialAccount
 from careers.factories import JobFieldIndexPageFactory
 from media_library.factories import ImageFactory
-from tests.support import get_with_query_budget
+from tests.support import count_queries, get_with_query_budget
 
 pytestmark = pytest.mark.django_db
 
@@ -128,7 +133,54 @@ def test_demo_publishes_the_seed_campaigns(client, demo_sites):
     assert "Gender-Budgeting-Wettbewerb" in film
     assert "Stephan von Dassel" in film
     assert "Zu den Berufsfeldern" in film  # careers' demo adds the call to action
+    # Seed 000, the film's own press release, is listed with the campaign.
+    assert 'href="/presse/imagefilm-online/">#WirmachenMitte – Imagefilm' in film
     assert future.slogan == "HIER kommt deins zum anderen."
     assert places.count('class="testimonial"') == 2
     assert "(Beispiel)" in places  # seed 001 names no one: the voices say they are examples
     assert Page.objects.type(CampaignPage).live().count() == 2
+
+
+def _parts(site, campaign, numbers):
+    """Press releases, events and photo calendars that belong to `campaign`."""
+    press = PressIndexPageFactory(parent=site.root_page, slug=f"presse-{numbers[0]}")
+    events = EventIndexPageFactory(parent=site.root_page, slug=f"termine-{numbers[0]}")
+    for number in numbers:
+        for page in (
+            PressReleasePageFactory(parent=press, title=f"Mitteilung {number}", campaign=campaign),
+            EventPageFactory(parent=events, title=f"Termin {number}", campaign=campaign),
+            PhotoCalendarPageFactory(
+                parent=site.root_page, title=f"Kalender {number}", campaign=campaign, motifs=0
+            ),
+        ):
+            page.save_revision().publish()
+
+
+def test_a_campaign_lists_its_press_releases_events_and_calendars(client, site):
+    campaign = _campaign(site, [])
+    other = CampaignPageFactory(parent=site.root_page, slug="andere")
+    _parts(site, campaign, [0])
+    PressReleasePageFactory(
+        parent=PressIndexPage.objects.child_of(site.root_page).get(),
+        title="Fremde Mitteilung",
+        campaign=other,
+    ).save_revision().publish()
+
+    html = client.get("/wir/", HTTP_HOST=HOST).text
+
+    section = html[html.index("Mehr zur Kampagne") :]
+    for title in ("Mitteilung 0", "Termin 0", "Kalender 0"):
+        assert title in section
+    assert "Fremde Mitteilung" not in html
+
+
+def test_more_campaign_parts_cost_no_more_queries(client, site):
+    campaign = _campaign(site, [])
+    _parts(site, campaign, [0])
+    client.get("/wir/", HTTP_HOST=HOST)
+    with_one = count_queries(client, "/wir/", host=HOST)
+    _parts(site, campaign, [1, 2, 3])
+
+    response = get_with_query_budget(client, "/wir/", host=HOST, max_queries=with_one)
+
+    assert "Kalender 3" in response.text

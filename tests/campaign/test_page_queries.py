@@ -15,9 +15,11 @@ BUDGETS = [
     # field matcher in the menu. +3 on the Mitte home for its demo film (film,
     # versions, subtitle tracks).
     ("mitte.localhost", "/", 20),
-    # The campaign: +3 for its hero film, +1 for the social links block.
-    ("mitte.localhost", "/imagefilm/", 18),
-    ("zukunftsorte.localhost", "/kampagne/", 18),
+    # The campaign: +3 for its hero film, +1 for the social links block, +4 for what
+    # belongs to it (releases, events, calendars and their privacy check), +1 for
+    # the page links of the releases found.
+    ("mitte.localhost", "/imagefilm/", 23),
+    ("zukunftsorte.localhost", "/kampagne/", 22),
     # The press index reads its years, count and releases; a release its media contact.
     ("mitte.localhost", "/presse/", 16),
     ("mitte.localhost", "/presse/homeoffice/", 16),
