@@ -18,7 +18,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState, WorkflowState, get_default_page_content_type
 
 from campaign.admin_sites import within_sites
-from campaign.models import BookingStatus, EventPage
+from campaign.calendar_files import is_fresh, stored_pdf
+from campaign.models import BookingStatus, EventPage, PhotoCalendarPage
 
 
 @dataclass(frozen=True)
@@ -120,8 +121,38 @@ def _bookings_status(event):
 
 UPCOMING_EVENTS = 5
 
+
+def calendar_pdfs_to_make(request):
+    """Live photo calendars of the user's sites whose PDF is missing or stale.
+
+    Publishing queues the PDF; this shows what a lagging worker has not made
+    yet. Opening the link makes it.
+    """
+    calendars = PhotoCalendarPage.objects.live().select_related("pdf_file").order_by("title")
+    condition = within_sites(request.user, "path")
+    if condition is not None:
+        calendars = calendars.filter(condition)
+    entries = []
+    for calendar in calendars:
+        pdf = stored_pdf(calendar)
+        if pdf is not None and is_fresh(pdf, calendar):
+            continue
+        entries.append(
+            Entry(
+                title=calendar.title,
+                url=calendar.url + calendar.reverse_subpage("pdf"),
+                status=gettext("noch nicht erstellt") if pdf is None else gettext("veraltet"),
+            )
+        )
+    return Section(
+        slug="kalender-pdf",
+        heading=gettext("Kalender als PDF erstellen"),
+        entries=entries,
+    )
+
+
 # The dashboard's sections, in order.
-SECTIONS = [my_drafts_in_review, upcoming_events]
+SECTIONS = [my_drafts_in_review, upcoming_events, calendar_pdfs_to_make]
 
 
 class EditorOverviewPanel(Component):

@@ -144,3 +144,18 @@ def test_another_sites_editor_sees_no_events_of_others(client, hr):
     client.force_login(hr)  # Mitte has no events
 
     assert "Nächste Veranstaltungen" not in client.get(DASHBOARD).content.decode()
+
+
+def test_a_calendar_without_its_pdf_waits_on_the_dashboard_until_made(client, demo_sites):
+    essen = Site.objects.get(hostname="jobcenter-essen.localhost")
+    press = get_user_model().objects.create_user(username="presse-essen", password="x")
+    press.groups.add(Group.objects.get(name=group_name(essen, PRESS_OFFICE)))
+    client.force_login(press)
+
+    html = client.get(DASHBOARD).content.decode()
+
+    assert "Kalender als PDF erstellen" in html
+    assert "noch nicht erstellt" in html
+    pdf = client.get("/kalender-was-geht/kalender-pdf/", HTTP_HOST=essen.hostname)
+    assert pdf["Content-Type"] == "application/pdf"
+    assert "Kalender als PDF erstellen" not in client.get(DASHBOARD).content.decode()
