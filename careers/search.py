@@ -24,6 +24,7 @@ from functools import cached_property
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Page, Site
 
 from careers.choices import EmploymentType, EntryPath, Status, WorkingTime
@@ -163,7 +164,7 @@ class Facet:
 
 FACET_LABELS = {
     KIND: _("Art"),
-    CATEGORY: _("Bereich"),
+    CATEGORY: pgettext_lazy("Berufsfeld", "Bereich"),
     DEPARTMENT: _("Amt oder Standort"),
     EMPLOYER: _("Arbeitgeber"),
     ENTRY_PATH: _("Einstieg"),
