@@ -97,7 +97,7 @@ def group_name(site, role):
 @transaction.atomic
 def setup_site_roles(site):
     """Groups, permissions, collection and review workflow of one employer's site."""
-    collection = _site_collection(site)
+    collection = site_collection(site)
     groups = {}
     for role in ROLES:
         group, _created = Group.objects.get_or_create(name=group_name(site, role.name))
@@ -128,7 +128,7 @@ def _permissions(pairs):
     return permissions
 
 
-def _site_collection(site):
+def site_collection(site):
     root = Collection.get_first_root_node()
     name = site.site_name or site.hostname
     existing = root.get_children().filter(name=name).first()

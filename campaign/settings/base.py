@@ -249,7 +249,11 @@ WAGTAILMEDIA = {
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # `manage.py load_demo` runs these in order; each takes (port, log).
-STELLWERK_DEMO_BUILDERS = ["campaign.demo.builder.build", "careers.demo.build"]
+STELLWERK_DEMO_BUILDERS = [
+    "campaign.demo.builder.build",
+    "careers.demo.build",
+    "campaign.demo.media.file_by_site",
+]
 
 # Branding of a site is cached per host name so error pages can show it
 # while the database is away.
