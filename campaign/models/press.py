@@ -22,6 +22,7 @@ from wagtail.search import index
 from campaign.blocks import BodyBlock
 from campaign.feeds import FeedRoutesMixin, PressReleasesFeed
 from campaign.models.campaigns import PartOfCampaign
+from campaign.page_forms import SitePageForm
 
 RELEASES_PER_PAGE = 10
 PAGE_PARAMETER = "seite"
@@ -200,6 +201,7 @@ class PressReleasePage(PartOfCampaign, RoutablePageMixin, Page):
         index.SearchField("body"),
         index.FilterField("release_date"),
     ]
+    base_form_class = SitePageForm
     parent_page_types = ["campaign.PressIndexPage"]
     subpage_types = []
     template = "campaign/press_release_page.html"

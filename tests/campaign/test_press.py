@@ -8,6 +8,7 @@ import zipfile
 from xml.etree import ElementTree
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from PIL import Image
 from wagtail.models import PageViewRestriction
@@ -19,6 +20,7 @@ from campaign.factories import (
     PressReleasePageFactory,
     SiteFactory,
 )
+from campaign.models import PressReleasePage
 from media_library.factories import ImageFactory
 from tests.support import count_queries, get_with_query_budget
 
@@ -428,3 +430,17 @@ def test_a_release_for_logged_in_users_only_stays_out_of_index_and_feeds(client,
     assert private.title not in feed
     assert direct.status_code == 302
     assert private.title not in direct.content.decode()
+
+
+def test_a_releases_media_contact_comes_from_its_own_site(site, index, admin_user):
+    own = MediaContactFactory(site=site, office="Eigene Pressestelle")
+    other = MediaContactFactory(site=SiteFactory(), office="Fremde Pressestelle")
+    release = _release(index)
+    form_class = PressReleasePage.get_edit_handler().get_form_class()
+
+    form = form_class(instance=release, for_user=admin_user)
+
+    field = form.fields["media_contact"]
+    assert list(field.queryset) == [own]
+    with pytest.raises(ValidationError):
+        field.clean(other.pk)
