@@ -24,6 +24,7 @@ from wagtail.snippets.views import chooser
 
 SITE_FIELD = "site"
 _CACHE_ATTRIBUTE = "_stellwerk_sites_edited"
+_ROOTS_CACHE_ATTRIBUTE = "_stellwerk_site_roots"
 
 
 def sites_edited_by(user):
@@ -51,12 +52,26 @@ def sites_edited_by(user):
     return site_ids
 
 
-def within_sites(user, path_field):
-    """A Q for pages (by `path_field`, e.g. "event__path") in the user's sites; None: all."""
+def site_root_paths(user):
+    """Tree paths of the home pages of the user's sites, or None: a superuser edits all.
+    Kept on the user object like `sites_edited_by`: one query per request."""
     site_ids = sites_edited_by(user)
     if site_ids is None:
         return None
-    roots = Site.objects.filter(pk__in=site_ids).values_list("root_page__path", flat=True)
+    cached = getattr(user, _ROOTS_CACHE_ATTRIBUTE, None)
+    if cached is None:
+        cached = tuple(
+            Site.objects.filter(pk__in=site_ids).values_list("root_page__path", flat=True)
+        )
+        setattr(user, _ROOTS_CACHE_ATTRIBUTE, cached)
+    return cached
+
+
+def within_sites(user, path_field):
+    """A Q for pages (by `path_field`, e.g. "event__path") in the user's sites; None: all."""
+    roots = site_root_paths(user)
+    if roots is None:
+        return None
     condition = Q(pk__in=[])
     for path in roots:
         condition |= Q(**{f"{path_field}__startswith": path})

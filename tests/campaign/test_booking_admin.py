@@ -7,7 +7,7 @@ from wagtail.models import Site
 
 from campaign.models import Booking, EventPage
 from campaign.roles import HR, PRESS_OFFICE, group_name
-from tests.support import get_with_query_budget
+from tests.support import count_queries, get_with_query_budget
 
 pytestmark = pytest.mark.django_db
 
@@ -70,3 +70,22 @@ def test_hr_has_no_access_to_visitors_bookings(client, booking):
 
     assert response.status_code == 302
     assert "Ada Muster" not in response.content.decode()
+
+
+def test_more_bookings_cost_the_listing_no_more_queries(client, booking):
+    _editor(client, "duesseldorf.localhost")
+    client.get(BOOKINGS, HTTP_HOST=ADMIN_HOST)
+    with_one = count_queries(client, BOOKINGS, host=ADMIN_HOST)
+    for number in range(15):
+        Booking.objects.create(
+            event=booking.event,
+            department=booking.department,
+            slot=booking.slot,
+            name=f"Person {number}",
+            email=f"p{number}@example.org",
+            status="waiting",
+        )
+
+    response = get_with_query_budget(client, BOOKINGS, host=ADMIN_HOST, max_queries=with_one)
+
+    assert "Person 14" in response.text
