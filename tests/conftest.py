@@ -3,7 +3,7 @@ from django.core.cache import cache
 from django.db import transaction
 from wagtail.models import Site
 
-from campaign.demo import build_all
+from tests.demo_snapshot import DemoSnapshots
 
 
 @pytest.fixture(autouse=True)
@@ -14,23 +14,33 @@ def _fresh_cache():
     cache.clear()
 
 
-def _build_demo():
-    return build_all(port=80, log=lambda message: None)
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database as the migrations made it, copied as the base the
+    demo snapshot returns to (see tests.demo_snapshot)."""
+    with django_db_blocker.unblock():
+        return DemoSnapshots()
+
+
+@pytest.fixture(scope="session")
+def demo_snapshots(django_db_setup):
+    return django_db_setup
 
 
 @pytest.fixture(scope="module")
-def _module_demo(django_db_setup, django_db_blocker):
-    """The demo, built once per test module inside a transaction that is rolled
-    back after the module: building it takes seconds, and dozens of tests read it.
+def _module_demo(demo_snapshots, django_db_blocker):
+    """The demo, put in place once per test module inside a transaction that
+    is rolled back after the module, and dozens of tests read it.
 
     Each test's own transaction nests inside as a savepoint (as with Django's
     setUpTestData), so what a test changes is undone before the next one.
     """
     with django_db_blocker.unblock():
+        demo_snapshots.build()
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            yield [site.pk for site in _build_demo()]
+            yield demo_snapshots.restore_demo()
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
@@ -44,7 +54,9 @@ def demo_sites(_module_demo, db):
 
 
 @pytest.fixture
-def fresh_demo(db):
-    """The demo built within the test itself, for tests on a transactional
-    database (live server), which empties the database after each test."""
-    return _build_demo()
+def fresh_demo(demo_snapshots, transactional_db):
+    """The demo put in place within the test itself, for tests on a
+    transactional database (live server), which is emptied after each test."""
+    site_pks = demo_snapshots.restore_demo()
+    by_pk = Site.objects.in_bulk(site_pks)
+    return [by_pk[pk] for pk in site_pks]

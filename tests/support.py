@@ -1,6 +1,7 @@
 """Helpers the whole suite shares."""
 
 import os
+from itertools import zip_longest
 
 import pytest
 from django.db import connection
@@ -33,10 +34,27 @@ def get_with_query_budget(client, url, *, host, max_queries, status=200, **extra
     return response
 
 
-def count_queries(client, url, *, host):
-    """The number of SQL queries of one GET, read at once: the next request
-    empties Django's query log, and a capture read later would count nothing."""
+def queries_of(client, url, *, host):
+    """The SQL of one GET, read at once: the next request empties Django's
+    query log, and a capture read later would hold nothing."""
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url, HTTP_HOST=host)
     assert response.status_code == 200, f"{url} on {host}: {response.status_code}"
-    return len(queries)
+    return [query["sql"] for query in queries.captured_queries]
+
+
+def count_queries(client, url, *, host):
+    """The number of SQL queries of one GET."""
+    return len(queries_of(client, url, host=host))
+
+
+def same_queries(first, second):
+    """Whether two query logs have the same length; the message shows the SQL
+    of both when not, so a test that fails says which query came or went."""
+    if len(first) == len(second):
+        return True
+    shown = "\n".join(
+        f"  {'=' if a == b else '≠'} {a[:120]!s:<120} | {b[:120]}"
+        for a, b in zip_longest(first, second, fillvalue="")
+    )
+    raise AssertionError(f"{len(first)} ≠ {len(second)} queries:\n{shown}")

@@ -155,12 +155,11 @@ class LiveDemo:
 
 
 @pytest.fixture
-def live_demo(django_db_serialized_rollback, live_server, fresh_demo):
+def live_demo(live_server, fresh_demo):
     """The demo sites on the live server's port, as `make run` has them on :8000.
 
     The live server needs a transactional database, which is emptied after
-    each test; serialized rollback brings back what the migrations made
-    (Wagtail's root page and locale), so each test builds the demo anew.
+    each test, so each test puts the demo back in place (tests.demo_snapshot).
 
     The demo fixture builds the sites for port 80; saving each site with the
     live server's port makes every absolute URL Wagtail writes (the header's

@@ -63,12 +63,7 @@ def wait_for_database(timeout=30):
             time.sleep(0.2)
 
 
-# The live server needs a transactional database, emptied after each test;
-# serialized rollback brings back what the migrations made (Wagtail's root page
-# and locale) whichever transactional test ran before.
-def test_outage_gives_503_and_the_site_recovers_on_its_own(
-    pg_data, django_db_serialized_rollback, live_server, fresh_demo
-):
+def test_outage_gives_503_and_the_site_recovers_on_its_own(pg_data, live_server, fresh_demo):
     status, _, body = fetch(live_server, "/")
     assert status == 200
     assert EMPLOYER in body  # and the branding is now cached for the error page
