@@ -1,6 +1,7 @@
 """The project's URL wiring: the only module besides settings that names every app."""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.static import serve as static_serve
 from wagtail import urls as wagtail_urls
@@ -18,9 +19,7 @@ urlpatterns = [
     path("robots.txt", site_files.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("theme.css", site_files.theme_css, name="theme_css"),
-    path("suche/", careers_views.search, name="search"),
     path("api/v1/", careers_api.urls),
-    path("bildnachweise/", media_views.image_credits, name="image_credits"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
 ]
@@ -37,6 +36,13 @@ if settings.SERVE_IMAGES:
         )
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# What visitors read: German at the root, English under /en/ (LocaleMiddleware
+# activates the language of the prefix; Wagtail routes to the page's translation).
+urlpatterns += i18n_patterns(
+    path("suche/", careers_views.search, name="search"),
+    path("bildnachweise/", media_views.image_credits, name="image_credits"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
 
 handler500 = errors.server_error

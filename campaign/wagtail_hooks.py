@@ -9,6 +9,7 @@ from campaign.admin_sites import SiteSnippetViewSetMixin
 from campaign.booking_admin import BookingViewSet
 from campaign.dashboard import EditorOverviewPanel
 from campaign.models import MediaContact, Testimonial
+from campaign.page_languages import serve_in_own_language
 
 
 class TestimonialViewSet(SiteSnippetViewSetMixin, SnippetViewSet):
@@ -42,3 +43,6 @@ def add_editor_overview(request, panels):
     # "in a workflow" panel would repeat them in English task wording.
     panels[:] = [panel for panel in panels if panel.name != "user_objects_in_workflow_moderation"]
     panels.append(EditorOverviewPanel())
+
+
+hooks.register("before_serve_page", serve_in_own_language)

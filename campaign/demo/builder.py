@@ -15,6 +15,7 @@ from wagtail.models import Page, Site
 from campaign.calendar_pdf import MONTHS
 from campaign.demo import images
 from campaign.demo.content import DIRECTORY_LEAD, DIRECTORY_TITLE, EMPLOYERS, legal_pages
+from campaign.demo.english import build_english
 from campaign.factories import (
     CalendarEditionFactory,
     CalendarMotifFactory,
@@ -57,6 +58,7 @@ def build(port=8000, log=print):
         _photo_calendar(site, employer)
         _press_section(site, employer)
         _events_section(site, employer)
+        build_english(site)
         setup_site_roles(site)
         sites.append(site)
     return sites

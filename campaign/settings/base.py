@@ -43,12 +43,14 @@ INSTALLED_APPS = [
     "campaign",
     "media_library",
     "wagtail.contrib.forms",
+    "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
+    "wagtail.locales",
     "wagtail.users",
     "wagtail.snippets",
     "wagtail.documents",
@@ -78,6 +80,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "campaign.admin_csp.AdminScriptNonceMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # German without a prefix, English under /en/ (campaign/urls.py).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -145,6 +149,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # LocaleMiddleware), so the UI never speaks English around German text.
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("Deutsch")), ("en", _("Englisch"))]
+# Pages are translated in Wagtail (a page per language, linked by translation
+# key): German is every site's default, English the second language.
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
@@ -213,7 +220,7 @@ CONTENT_SECURITY_POLICY = {
 # Wagtail
 WAGTAIL_SITE_NAME = "Stellwerk"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
 # Privacy: the admin makes no requests to third parties either.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -25,7 +25,7 @@ from wagtail.search.backends import get_search_backends
 from campaign.demo.builder import _demo_image
 from campaign.models import CampaignPage, EventDepartment, EventPage, Testimonial
 from careers.choices import Contract, EmploymentType, EntryPath, Status, WorkingTime
-from careers.demo import duesseldorf, job_field_matcher, mitte, zukunftsorte
+from careers.demo import duesseldorf, english, job_field_matcher, mitte, zukunftsorte
 from careers.demo.pay_tables import tables
 from careers.factories import (
     DepartmentFactory,
@@ -412,6 +412,7 @@ def _zukunftsorte(site, log):
             lead=zukunftsorte.MATCHER_LEAD,
             source=index,
         )
+    english.build_english(site)
 
 
 def _location(site, index, spec, values):

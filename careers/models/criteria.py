@@ -6,6 +6,7 @@ values inline; each location and job field lists its values in a panel of
 its own. The engine that ranks them is `careers/matching.py`.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -13,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 
 from careers import matching
 
@@ -23,8 +24,13 @@ IMPORTANT_PARAMETER = "wichtig"
 PAGE_PARAMETER = "seite"
 
 
-class Dimension(ClusterableModel):
-    """A question of the matching tool, e.g. "Branche" or "Lebensumfeld", for one site."""
+class Dimension(TranslatableMixin, ClusterableModel):
+    """A question of the matching tool, e.g. "Branche" or "Lebensumfeld", for one site.
+
+    Translatable: an English matcher page asks the English version of its
+    site's questions. Slugs stay the same in every language, so the answers
+    match the places' and job fields' criteria, which name the German values.
+    """
 
     site = models.ForeignKey(
         "wagtailcore.Site",
@@ -54,12 +60,14 @@ class Dimension(ClusterableModel):
         InlinePanel("values", heading=_("Werte"), label=_("Wert"), min_num=1),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("Kriterium des Matchings")
         verbose_name_plural = _("Kriterien des Matchings")
         ordering = ["sort_order", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["site", "slug"], name="careers_dimension_unique_slug")
+            models.UniqueConstraint(
+                fields=["site", "slug", "locale"], name="careers_dimension_unique_slug"
+            )
         ]
 
     def __str__(self):
@@ -132,6 +140,12 @@ class DimensionValue(Orderable):
         return matching.Value(slug=self.slug, label=self.name, reason=self.reason)
 
 
+def original_values():
+    """Profiles name the values of the questions in the site's default language;
+    translations only relabel them (matching goes by slug)."""
+    return models.Q(dimension__locale__language_code=settings.LANGUAGE_CODE)
+
+
 class ProfileCriterion(Orderable):
     """A value a profile (location or job field) has, and how strongly."""
 
@@ -140,6 +154,7 @@ class ProfileCriterion(Orderable):
         verbose_name=_("Wert"),
         on_delete=models.CASCADE,
         related_name="+",
+        limit_choices_to=original_values,
     )
     weight = models.PositiveSmallIntegerField(
         _("Gewicht"),

@@ -184,6 +184,16 @@ class MatcherPage(Page):
             response.status_code = 400
         return response
 
+    def questions_of(self, site):
+        """The site's questions in the page's language, each in the original
+        where it has no translation (one query, whatever the languages)."""
+        versions = {}
+        for dimension in Dimension.objects.filter(site=site).prefetch_related("values"):
+            chosen = versions.get(dimension.translation_key)
+            if chosen is None or dimension.locale_id == self.locale_id:
+                versions[dimension.translation_key] = dimension
+        return list(versions.values())
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         site = Site.find_for_request(request)
@@ -192,7 +202,7 @@ class MatcherPage(Page):
         if collection is None or site is None:
             raise Http404(_("Dieses Matching-Werkzeug ist noch nicht eingerichtet."))
 
-        site_dimensions = Dimension.objects.filter(site=site).prefetch_related("values")
+        site_dimensions = self.questions_of(site)
         dimensions = [dimension.as_engine_value() for dimension in site_dimensions]
         questions = {d.slug: d.question or d.name for d in site_dimensions}
         form = MatcherForm(request.GET, dimensions=dimensions)

@@ -1,0 +1,30 @@
+"""The language switcher and the hreflang links of a page (campaign/page_languages.py)."""
+
+from django import template
+from wagtail.models import Page
+
+from campaign.page_languages import alternates
+
+register = template.Library()
+
+
+def _alternates(context):
+    page = context.get("page")
+    request = context.get("request")
+    if not isinstance(page, Page) or request is None:
+        return []
+    return alternates(page, request)
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to the page's other languages; nothing where it has none."""
+    return {"alternates": _alternates(context)}
+
+
+@register.inclusion_tag("includes/hreflang_links.html", takes_context=True)
+def hreflang_links(context):
+    """`<link rel="alternate" hreflang>` for every version, German as x-default."""
+    versions = _alternates(context)
+    default = next((version for version in versions if version.language_code == "de"), None)
+    return {"alternates": versions, "default": default}
