@@ -7,6 +7,7 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 from factory.django import DjangoModelFactory
+from wagtail.models import Locale
 
 from campaign.factories import SiteFactory
 from careers.choices import EmploymentType, EntryPath, PayScaleKind, Status, WorkingTime
@@ -169,9 +170,11 @@ class DimensionFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Kriterium {n}")
     slug = factory.Sequence(lambda n: f"kriterium-{n}")
 
+    locale = factory.LazyFunction(Locale.get_default)
+
     class Meta:
         model = Dimension
-        django_get_or_create = ("site", "slug")
+        django_get_or_create = ("site", "slug", "locale")
         skip_postgeneration_save = True
 
     @factory.post_generation
