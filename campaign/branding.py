@@ -3,7 +3,9 @@
 Every page needs the employer's name, logo and colours; reading them from the
 cache saves queries on each request, and it lets the error pages (500, 503)
 wear the employer's look while the database is away. Saving the settings or
-the site drops the cached copy (signals.py).
+the site drops the cached copy (signals.py), and so does publishing, moving or
+deleting the site's page in Leichte Sprache or Gebärdensprache, which the
+header links on every page.
 """
 
 import hashlib
@@ -30,6 +32,9 @@ class Branding:
     logo_width: int = 0
     logo_height: int = 0
     home_url: str = "/"
+    # The site's pages of § 4 BITV 2.0; empty when it has none (no header link).
+    easy_language_url: str = ""
+    sign_language_url: str = ""
 
     @property
     def css(self):
@@ -48,7 +53,7 @@ def cache_key(hostname):
 def _load(request):
     from wagtail.models import Site
 
-    from campaign.models import EmployerSettings
+    from campaign.models import EasyLanguagePage, EmployerSettings, SignLanguagePage
 
     site = Site.find_for_request(request)
     if site is None:
@@ -69,8 +74,18 @@ def _load(request):
         accent=employer.accent_colour,
         # Relative to the request's own site, whatever port the Site record names.
         home_url=site.root_page.get_url(request=request) if site.root_page_id else "/",
+        easy_language_url=_page_url(EasyLanguagePage, site, request),
+        sign_language_url=_page_url(SignLanguagePage, site, request),
         **logo,
     )
+
+
+def _page_url(page_type, site, request):
+    """The URL of the site's live, public page of this type below its home, or ""."""
+    if not site.root_page_id:
+        return ""
+    page = page_type.objects.live().public().child_of(site.root_page).first()
+    return (page.get_url(request=request) or "") if page else ""
 
 
 def for_request(request, *, allow_database=True):

@@ -12,6 +12,7 @@ from campaign.models import (
     CalendarEdition,
     CalendarMotif,
     CampaignPage,
+    EasyLanguagePage,
     EmployerDirectoryPage,
     EmployerSettings,
     EventDepartment,
@@ -22,6 +23,7 @@ from campaign.models import (
     PhotoCalendarPage,
     PressIndexPage,
     PressReleasePage,
+    SignLanguagePage,
     StandardPage,
     Testimonial,
 )
@@ -44,6 +46,27 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+class EasyLanguagePageFactory(wagtail_factories.PageFactory):
+    title = "Leichte Sprache"
+    slug = "leichte-sprache"
+    content_text = "<p>Das ist unsere Internet·seite.</p>"
+    navigation_text = "<p>Oben ist das Menü.</p>"
+    accessibility_text = "<p>Nicht alles auf dieser Seite ist barriere·frei.</p>"
+    more_text = "<p>Mehr gibt es bald.</p>"
+
+    class Meta:
+        model = EasyLanguagePage
+
+
+class SignLanguagePageFactory(wagtail_factories.PageFactory):
+    title = "Gebärdensprache"
+    slug = "gebaerdensprache"
+    content_summary = "Worum es auf dieser Website geht."
+
+    class Meta:
+        model = SignLanguagePage
 
 
 class CampaignPageFactory(wagtail_factories.PageFactory):

@@ -1,14 +1,22 @@
-"""Drop a site's cached branding when what it is made of changes; render a
-photo calendar's PDF when it is published and remove the file with its record."""
+"""Drop a site's cached branding when what it is made of changes (its settings,
+its pages in Leichte Sprache and Gebärdensprache, which the header links);
+render a photo calendar's PDF when it is published and remove the file with
+its record."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Site
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from campaign import branding
-from campaign.models import CalendarPdf, EmployerSettings, PhotoCalendarPage
+from campaign.models import (
+    CalendarPdf,
+    EasyLanguagePage,
+    EmployerSettings,
+    PhotoCalendarPage,
+    SignLanguagePage,
+)
 from campaign.tasks import enqueue_calendar_pdf
 
 
@@ -20,6 +28,24 @@ def forget_employer_branding(sender, instance, **kwargs):
 @receiver([post_save, post_delete], sender=Site)
 def forget_site_branding(sender, instance, **kwargs):
     branding.forget(instance.hostname)
+
+
+PAGE_CHANGES = [page_published, page_unpublished, post_page_move, post_delete]
+
+
+@receiver(PAGE_CHANGES, sender=EasyLanguagePage)
+@receiver(PAGE_CHANGES, sender=SignLanguagePage)
+def forget_branding_of_page_site(sender, instance, **kwargs):
+    """A header link appears, moves or goes: the branding of the page's site is stale.
+
+    A moved page may have changed sites, and one whose site is no longer known
+    may have left any: then every site's branding is forgotten. These pages
+    change seldom, and a branding reloads in a few queries.
+    """
+    site = None if "url_path_before" in kwargs else instance.get_site()
+    hostnames = [site.hostname] if site else Site.objects.values_list("hostname", flat=True)
+    for hostname in hostnames:
+        branding.forget(hostname)
 
 
 @receiver(page_published, sender=PhotoCalendarPage)

@@ -2,7 +2,8 @@
 (or a German voice from espeak-ng), a short cut, and German and English WebVTT
 subtitles. Nothing is downloaded and nothing big enters the repository.
 
-`demo_film()` returns the Film (reused by title) or None when ffmpeg is missing.
+`demo_film()` returns the Film (reused by title) or None when ffmpeg is missing;
+`render_title_card()` makes a silent title card for other placeholder films.
 """
 
 import functools
@@ -109,6 +110,42 @@ def render_videos():
             logger.warning("ffmpeg konnte den Demo-Film nicht erzeugen: %s", error)
             return None
         return long_path.read_bytes(), short_path.read_bytes()
+
+
+@functools.lru_cache(maxsize=16)
+def render_title_card(text, seconds=4, colour="0x004b87"):
+    """MP4 bytes of a small, silent card showing `text`, or None without ffmpeg.
+
+    Cached per process like the demo film. Without a font for ffmpeg's
+    drawtext the card stays plain: the subtitles carry the text anyway.
+    """
+    if shutil.which("ffmpeg") is None:
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        (folder / "text.txt").write_text(text, encoding="utf-8")
+        output = folder / "card.mp4"
+        lettering = (
+            f"drawtext=textfile={folder / 'text.txt'}:fontcolor=white:fontsize=20"
+            ":line_spacing=6:x=(w-text_w)/2:y=(h-text_h)/2"
+        )
+        for filters in (["-vf", lettering], []):
+            try:
+                _run(
+                    [
+                        "ffmpeg", "-v", "error", "-y",
+                        "-f", "lavfi", "-i", f"color=c={colour}:size=320x180:rate=10:d={seconds}",
+                        *filters, "-an",
+                        "-c:v", "libx264", "-preset", "veryfast", "-crf", "32",
+                        "-pix_fmt", "yuv420p", "-profile:v", "baseline",
+                        "-movflags", "+faststart", str(output),
+                    ]
+                )  # fmt: skip
+            except (OSError, subprocess.SubprocessError) as error:
+                logger.info("ffmpeg: Titelkarte ohne Schrift (%s)", error)
+                continue
+            return output.read_bytes()
+    return None
 
 
 @transaction.atomic

@@ -1,6 +1,7 @@
 """Campaign content: the employer's home, campaigns, content pages, press releases,
-events, photo calendars and site settings."""
+events, photo calendars, Leichte Sprache and Gebärdensprache, and site settings."""
 
+from .accessible_language import EasyLanguagePage, SignLanguagePage
 from .calendars import CalendarEdition, CalendarMotif, CalendarPdf, PhotoCalendarPage
 from .campaigns import CampaignPage
 from .events import Booking, BookingStatus, EventDepartment, EventIndexPage, EventPage
@@ -16,6 +17,7 @@ __all__ = [
     "CalendarMotif",
     "CalendarPdf",
     "CampaignPage",
+    "EasyLanguagePage",
     "EmployerDirectoryPage",
     "EmployerSettings",
     "EventDepartment",
@@ -26,6 +28,7 @@ __all__ = [
     "PhotoCalendarPage",
     "PressIndexPage",
     "PressReleasePage",
+    "SignLanguagePage",
     "SocialAccount",
     "StandardPage",
     "Testimonial",

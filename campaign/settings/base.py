@@ -259,6 +259,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 STELLWERK_DEMO_BUILDERS = [
     "campaign.demo.builder.build",
     "careers.demo.build",
+    # After the careers pages, which its texts name; before the media step, which files its films.
+    "campaign.demo.accessible_language.build",
     "campaign.demo.media.file_by_site",
 ]
 
