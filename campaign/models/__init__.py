@@ -1,15 +1,20 @@
 """Campaign content: the employer's home, campaigns, content pages, press releases,
-events, photo calendars and site settings."""
+events, photo calendars, site settings and the legal pages (imprint, privacy,
+accessibility statement with its feedback)."""
 
 from .calendars import CalendarEdition, CalendarMotif, CalendarPdf, PhotoCalendarPage
 from .campaigns import CampaignPage
 from .events import Booking, BookingStatus, EventDepartment, EventIndexPage, EventPage
+from .feedback import AccessibilityFeedback, FeedbackStatus
+from .legal import AccessibilityStatementPage, ImprintPage, PrivacyPage
 from .pages import EmployerDirectoryPage, HomePage, StandardPage
 from .press import MediaContact, PressIndexPage, PressReleasePage
 from .site_settings import EmployerSettings, SocialAccount
 from .testimonials import Testimonial
 
 __all__ = [
+    "AccessibilityFeedback",
+    "AccessibilityStatementPage",
     "Booking",
     "BookingStatus",
     "CalendarEdition",
@@ -21,11 +26,14 @@ __all__ = [
     "EventDepartment",
     "EventIndexPage",
     "EventPage",
+    "FeedbackStatus",
     "HomePage",
+    "ImprintPage",
     "MediaContact",
     "PhotoCalendarPage",
     "PressIndexPage",
     "PressReleasePage",
+    "PrivacyPage",
     "SocialAccount",
     "StandardPage",
     "Testimonial",
