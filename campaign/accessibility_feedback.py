@@ -11,6 +11,7 @@ for questions that come back, and the daily command
 import datetime
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import Http404
@@ -55,8 +56,18 @@ def path_on_site(request, site, value):
     return path
 
 
+def client_address(request):
+    """The visitor's IP address: from CLIENT_IP_HEADER behind a proxy, else REMOTE_ADDR."""
+    header = settings.CLIENT_IP_HEADER
+    if header:
+        value = request.headers.get(header, "").strip()
+        if value:
+            return value
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def _rate_key(request):
-    return f"accessibility-feedback:{request.META.get('REMOTE_ADDR', '')}"
+    return f"accessibility-feedback:{client_address(request)}"
 
 
 def rate_limited(request):

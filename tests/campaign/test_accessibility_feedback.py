@@ -159,6 +159,15 @@ def test_past_five_messages_in_ten_minutes_the_visitor_is_asked_to_wait(client, 
     assert other_visitor.status_code == 303
 
 
+def test_behind_a_proxy_the_limit_counts_each_visitors_address(client, demo_sites, settings):
+    settings.CLIENT_IP_HEADER = "X-Real-IP"  # the proxy's own address is REMOTE_ADDR
+    for _ in range(accessibility_feedback.RATE_LIMIT):
+        _post(client, VALID, HTTP_X_REAL_IP="198.51.100.1")
+
+    assert _post(client, VALID, HTTP_X_REAL_IP="198.51.100.1").status_code == 429
+    assert _post(client, VALID, HTTP_X_REAL_IP="198.51.100.2").status_code == 303
+
+
 def test_the_reply_is_due_a_month_later_at_most_at_the_months_end():
     assert one_month_after(datetime.date(2026, 1, 15)) == datetime.date(2026, 2, 15)
     assert one_month_after(datetime.date(2026, 1, 31)) == datetime.date(2026, 2, 28)
