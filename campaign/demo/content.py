@@ -731,13 +731,16 @@ def legal_pages(hostname, name, address, *, email="", phone="", office="", state
     """
     facts = LEGAL_FACTS[hostname]
     contact = email or facts.email
+    # The seeds' addresses begin with the legal body's name: publisher and controller.
+    publisher, _, postal = address.partition("\n")
+    postal = postal or address
     authority, authority_url = DATA_PROTECTION_AUTHORITIES.get(state, UNKNOWN_AUTHORITY)
     imprint = {
         "slug": "impressum",
         "title": "Impressum",
-        "publisher_name": name,
+        "publisher_name": publisher,
         "legal_form": facts.legal_form,
-        "publisher_address": address,
+        "publisher_address": postal,
         "represented_by": facts.represented_by,
         "phone": phone,
         "email": contact,
@@ -777,11 +780,11 @@ def legal_pages(hostname, name, address, *, email="", phone="", office="", state
     privacy = {
         "slug": "datenschutz",
         "title": "Datenschutzerklärung",
-        "controller_name": name,
-        "controller_address": address,
+        "controller_name": publisher,
+        "controller_address": postal,
         "controller_email": contact,
         "controller_phone": phone,
-        "dpo_name": f"Behördliche Datenschutzbeauftragte von {name}",
+        "dpo_name": "Behördliche Datenschutzbeauftragte",
         "dpo_address": address,
         "dpo_email": f"datenschutz@{facts.domain}",
         "purposes": purposes,

@@ -63,7 +63,8 @@ def test_the_privacy_policy_lists_purposes_rights_and_the_authority(client, demo
     html = client.get("/datenschutz/", HTTP_HOST="duesseldorf.localhost").text
 
     assert "Verantwortliche Stelle" in html
-    assert "Behördliche Datenschutzbeauftragte von Landeshauptstadt Düsseldorf" in html
+    assert "Landeshauptstadt Düsseldorf<br>\n            Marktplatz 2<br>40213 Düsseldorf" in html
+    assert 'href="mailto:datenschutz@duesseldorf.example"' in html
     assert "Bereitstellung der Website" in html
     assert "Öffentliche Aufgabe (Art. 6 Abs. 1 Buchst. e DSGVO)" in html
     # Düsseldorf has events: their bookings are a purpose of their own.
@@ -84,6 +85,8 @@ def test_the_accessibility_statement_says_status_barriers_dates_and_where_to_tur
     assert '<time datetime="2026-03-02">2. März 2026</time>' in html
     assert "Selbstbewertung" in html
     assert 'href="#rueckmeldung"' in html
+    # No address of its own: the press office's, where the form's messages go.
+    assert 'href="mailto:presse@ba-mitte.berlin.de"' in html
     assert 'id="rueckmeldung"' in html
     assert '<form method="post" action="/barrierefreiheit/#rueckmeldung"' in html
     assert "Schlichtungsstelle nach § 16 Behindertengleichstellungsgesetz" in html
