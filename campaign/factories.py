@@ -9,6 +9,7 @@ from factory.django import DjangoModelFactory
 from wagtail.models import Page, Site
 
 from campaign.models import (
+    AccessibilityStatementPage,
     CalendarEdition,
     CalendarMotif,
     CampaignPage,
@@ -19,10 +20,12 @@ from campaign.models import (
     EventIndexPage,
     EventPage,
     HomePage,
+    ImprintPage,
     MediaContact,
     PhotoCalendarPage,
     PressIndexPage,
     PressReleasePage,
+    PrivacyPage,
     SignLanguagePage,
     StandardPage,
     Testimonial,
@@ -67,6 +70,61 @@ class SignLanguagePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = SignLanguagePage
+
+
+class ImprintPageFactory(wagtail_factories.PageFactory):
+    title = "Impressum"
+    slug = "impressum"
+    publisher_name = "Bezirksamt Beispiel"
+    legal_form = "Körperschaft des öffentlichen Rechts"
+    publisher_address = "Musterstraße 1\n12345 Beispielstadt"
+    represented_by = "Die Bezirksbürgermeisterin"
+    email = "kontakt@beispiel.example"
+    content_responsible_name = "Die Leitung der Pressestelle"
+    content_responsible_address = "Musterstraße 1\n12345 Beispielstadt"
+
+    class Meta:
+        model = ImprintPage
+
+
+class PrivacyPageFactory(wagtail_factories.PageFactory):
+    title = "Datenschutzerklärung"
+    slug = "datenschutz"
+    controller_name = "Bezirksamt Beispiel"
+    controller_address = "Musterstraße 1\n12345 Beispielstadt"
+    controller_email = "kontakt@beispiel.example"
+    dpo_name = "Behördliche Datenschutzbeauftragte"
+    dpo_email = "datenschutz@beispiel.example"
+    authority_name = "Landesbeauftragte für den Datenschutz"
+    purposes = factory.LazyFunction(
+        lambda: [
+            (
+                "purpose",
+                {
+                    "purpose": "Bereitstellung der Website",
+                    "legal_basis": "e",
+                    "legal_basis_note": "",
+                    "data_categories": "IP-Adresse, Zeitpunkt, aufgerufene Adresse",
+                    "recipients": "",
+                    "retention": "sieben Tage",
+                },
+            )
+        ]
+    )
+
+    class Meta:
+        model = PrivacyPage
+
+
+class AccessibilityStatementPageFactory(wagtail_factories.PageFactory):
+    title = "Erklärung zur Barrierefreiheit"
+    slug = "barrierefreiheit"
+    prepared_on = datetime.date(2026, 3, 2)
+    reviewed_on = datetime.date(2026, 9, 1)
+    feedback_name = "Pressestelle"
+
+    class Meta:
+        model = AccessibilityStatementPage
 
 
 class CampaignPageFactory(wagtail_factories.PageFactory):

@@ -68,6 +68,9 @@ ROLES = [
             ("campaign", "change_employersettings"),
             # Bookings of events hold visitors' data: read and export only.
             ("campaign", "view_booking"),
+            # Feedback on barriers: read it, set its status (the form adds it).
+            ("campaign", "view_accessibilityfeedback"),
+            ("campaign", "change_accessibilityfeedback"),
             # The matcher's criteria (locations and job fields are tagged with them).
             *[("careers", f"{a}_dimension") for a in ("add", "change", "view")],
         ],

@@ -1,5 +1,6 @@
 """Admin: testimonials and media contacts as snippets the press office maintains per
-site, the bookings of events, and the editors' overview on the dashboard."""
+site, the bookings of events, the feedback on barriers, and the editors' overview on
+the dashboard."""
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -8,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from campaign.admin_sites import SiteSnippetViewSetMixin
 from campaign.booking_admin import BookingViewSet
 from campaign.dashboard import EditorOverviewPanel
+from campaign.feedback_admin import AccessibilityFeedbackViewSet
 from campaign.models import MediaContact, Testimonial
 from campaign.page_languages import serve_in_own_language
 
@@ -35,6 +37,11 @@ register_snippet(MediaContactViewSet)
 @hooks.register("register_admin_viewset")
 def register_booking_viewset():
     return BookingViewSet("anmeldungen")
+
+
+@hooks.register("register_admin_viewset")
+def register_accessibility_feedback_viewset():
+    return AccessibilityFeedbackViewSet("rueckmeldungen")
 
 
 @hooks.register("construct_homepage_panels")

@@ -17,6 +17,7 @@ from campaign.demo import images
 from campaign.demo.content import DIRECTORY_LEAD, DIRECTORY_TITLE, EMPLOYERS, legal_pages
 from campaign.demo.english import build_english
 from campaign.factories import (
+    AccessibilityStatementPageFactory,
     CalendarEditionFactory,
     CalendarMotifFactory,
     CampaignPageFactory,
@@ -25,9 +26,11 @@ from campaign.factories import (
     EventIndexPageFactory,
     EventPageFactory,
     HomePageFactory,
+    ImprintPageFactory,
     PhotoCalendarPageFactory,
     PressIndexPageFactory,
     PressReleasePageFactory,
+    PrivacyPageFactory,
     StandardPageFactory,
 )
 from campaign.models import (
@@ -102,7 +105,7 @@ def _default_site(root, port, log):
     if previous_root is not None and previous_root.specific_class is Page:
         previous_root.delete()
     imprint, privacy, accessibility = _legal_pages(
-        directory, "Stellwerk", "Stellwerk\nDemo-Installation"
+        directory, legal_pages(site.hostname, "Stellwerk", "Stellwerk\nDemo-Installation")
     )
     # The directory's footer links its own legal pages, like every employer's.
     EmployerSettings.objects.update_or_create(
@@ -158,7 +161,17 @@ def _employer_site(root, employer, port, log):
         else:
             _standard_page(home, spec)
     imprint, privacy, accessibility = _legal_pages(
-        home, employer.name, employer.address, employer.press_email
+        home,
+        legal_pages(
+            employer.hostname,
+            employer.name,
+            employer.address,
+            email=employer.press_email,
+            phone=employer.press_phone,
+            office=employer.press_office,
+            state=employer.state,
+            events=employer.events is not None,
+        ),
     )
     settings = EmployerSettingsFactory(
         site=site,
@@ -401,5 +414,15 @@ def _publish(page):
     return page
 
 
-def _legal_pages(parent, name, address, email=""):
-    return [_standard_page(parent, spec) for spec in legal_pages(name, address, email)]
+def _legal_pages(parent, values):
+    """Imprint, privacy and accessibility statement below `parent`, each made when missing."""
+    factories = (ImprintPageFactory, PrivacyPageFactory, AccessibilityStatementPageFactory)
+    pages = []
+    for factory_class, fields in zip(factories, values, strict=True):
+        existing = parent.get_children().filter(slug=fields["slug"]).first()
+        if existing is None:
+            page = factory_class(parent=parent, show_in_menus=False, **fields)
+            page.full_clean()
+            existing = _publish(page)
+        pages.append(existing)
+    return pages

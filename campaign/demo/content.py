@@ -632,46 +632,192 @@ DIRECTORY_LEAD = (
 )
 
 
-def legal_pages(name, address, email=""):
-    """Imprint, privacy and accessibility statement until their own page types come."""
-    address = address.replace("\n", "<br/>")  # the rich text storage format
-    contact = email or "die im Impressum genannte Anschrift"
-    return [
-        PageSpec(
-            slug="impressum",
-            title="Impressum",
-            lead=f"Angaben gemäß § 5 DDG und § 18 MStV für {name}.",
-            body=[("text", f"<h2>Herausgeber</h2><p>{address}</p>")],
-            in_menu=False,
+@dataclass(frozen=True)
+class LegalFacts:
+    """What an imprint names beyond the seeds' name and address.
+
+    Invented for the demo (the seeds give none of it): legal forms,
+    supervisory bodies and e-mail addresses under the reserved `.example`
+    domain. People are named by their function only, never by name.
+    """
+
+    domain: str  # of the invented addresses
+    legal_form: str
+    represented_by: str
+    responsible: str
+    supervisory_authority: str = ""
+    email: str = ""  # where the seeds give no press e-mail
+
+
+LEGAL_FACTS = {
+    "localhost": LegalFacts(
+        domain="stellwerk.example",
+        legal_form="",
+        represented_by="Die Betreiberin der Installation",
+        responsible="Die Redaktion der Demo-Installation",
+        email="kontakt@stellwerk.example",
+    ),
+    "mitte.localhost": LegalFacts(
+        domain="mitte.example",
+        legal_form="Bezirksverwaltung des Landes Berlin (Körperschaft des öffentlichen Rechts)",
+        represented_by="Die Bezirksbürgermeisterin oder der Bezirksbürgermeister",
+        responsible="Die Leitung der Pressestelle des Bezirksamts",
+        supervisory_authority="Senatsverwaltung für Inneres und Sport, Bezirksaufsicht",
+    ),
+    "zukunftsorte.localhost": LegalFacts(
+        domain="zukunftsorte.example",
+        legal_form="GmbH, eine Gesellschaft des Landes Sachsen-Anhalt",
+        represented_by="Die Geschäftsführung",
+        responsible="Die Leitung der Kommunikation",
+        email="kontakt@zukunftsorte.example",
+    ),
+    "jobcenter-essen.localhost": LegalFacts(
+        domain="jobcenter-essen.example",
+        legal_form="Einrichtung der Stadt Essen (Körperschaft des öffentlichen Rechts)",
+        represented_by="Die Oberbürgermeisterin oder der Oberbürgermeister der Stadt Essen",
+        responsible="Die Leitung der Pressestelle des JobCenters",
+        supervisory_authority="Ministerium für Arbeit, Gesundheit und Soziales des Landes "
+        "Nordrhein-Westfalen",
+    ),
+    "duesseldorf.localhost": LegalFacts(
+        domain="duesseldorf.example",
+        legal_form="Körperschaft des öffentlichen Rechts",
+        represented_by="Die Oberbürgermeisterin oder der Oberbürgermeister",
+        responsible="Die Leitung des Amts für Kommunikation",
+        supervisory_authority="Bezirksregierung Düsseldorf",
+        email="presse@duesseldorf.example",
+    ),
+}
+
+# The data protection authority of each Land (public knowledge, not from the seeds).
+DATA_PROTECTION_AUTHORITIES = {
+    "BE": (
+        "Berliner Beauftragte für Datenschutz und Informationsfreiheit",
+        "https://www.datenschutz-berlin.de/",
+    ),
+    "NW": (
+        "Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen",
+        "https://www.ldi.nrw.de/",
+    ),
+    "ST": (
+        "Landesbeauftragter für den Datenschutz Sachsen-Anhalt",
+        "https://datenschutz.sachsen-anhalt.de/",
+    ),
+}
+# The directory's operator is fictitious; so is its authority's entry.
+UNKNOWN_AUTHORITY = ("Die für den Sitz der Betreiberin zuständige Datenschutz-Aufsichtsbehörde", "")
+
+
+def _purpose(purpose, basis, data, retention, recipients="", note=""):
+    return (
+        "purpose",
+        {
+            "purpose": purpose,
+            "legal_basis": basis,
+            "legal_basis_note": note,
+            "data_categories": data,
+            "recipients": recipients,
+            "retention": retention,
+        },
+    )
+
+
+def legal_pages(hostname, name, address, *, email="", phone="", office="", state="", events=False):
+    """Field values of the imprint, privacy and accessibility statement pages of a site.
+
+    Name, address, press e-mail and phone come from the seeds; the rest is
+    LEGAL_FACTS, the Land's data protection authority and the invented
+    dates and retention periods below.
+    """
+    facts = LEGAL_FACTS[hostname]
+    contact = email or facts.email
+    # The seeds' addresses begin with the legal body's name: publisher and controller.
+    publisher, _, postal = address.partition("\n")
+    postal = postal or address
+    authority, authority_url = DATA_PROTECTION_AUTHORITIES.get(state, UNKNOWN_AUTHORITY)
+    imprint = {
+        "slug": "impressum",
+        "title": "Impressum",
+        "publisher_name": publisher,
+        "legal_form": facts.legal_form,
+        "publisher_address": postal,
+        "represented_by": facts.represented_by,
+        "phone": phone,
+        "email": contact,
+        "supervisory_authority": facts.supervisory_authority,
+        "content_responsible_name": facts.responsible,
+        "content_responsible_address": address,
+        "extra_text": (
+            "<h2>Bildnachweise</h2><p>Die Urheberinnen und Urheber der Bilder stehen unter "
+            "jedem Bild und gesammelt auf der Seite „Bildnachweise“.</p>"
         ),
-        PageSpec(
-            slug="datenschutz",
-            title="Datenschutzerklärung",
-            lead="Wie wir mit Ihren Daten umgehen, wenn Sie diese Website besuchen.",
-            body=[
-                text(
-                    "Diese Website setzt keine Cookies zu Analyse- oder Werbezwecken und lädt "
-                    "keine Inhalte von Dritten. Der Server verarbeitet beim Aufruf technisch "
-                    "notwendige Daten (IP-Adresse, Zeitpunkt, aufgerufene Adresse), um die "
-                    "Seite auszuliefern und ihre Sicherheit zu gewährleisten.",
-                )
-            ],
-            in_menu=False,
+    }
+    purposes = [
+        # Retention periods invented for the demo.
+        _purpose(
+            "Bereitstellung der Website",
+            "e",
+            "IP-Adresse, Zeitpunkt des Abrufs, aufgerufene Adresse, Browser-Kennung",
+            "Server-Protokolle sieben Tage, dann gelöscht",
         ),
-        PageSpec(
-            slug="barrierefreiheit",
-            title="Erklärung zur Barrierefreiheit",
-            lead=(
-                f"{name} ist bemüht, diese Website im Einklang mit der "
-                "Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) barrierefrei "
-                "zugänglich zu machen."
-            ),
-            body=[
-                text(
-                    "Wenn Ihnen Mängel in Bezug auf die barrierefreie Gestaltung auffallen, "
-                    f"schreiben Sie uns bitte an {contact}."
-                )
-            ],
-            in_menu=False,
+        _purpose(
+            "Rückmeldungen zur Barrierefreiheit",
+            "c",
+            "Ihre Nachricht, die Seite, um die es geht; freiwillig Name und E-Mail-Adresse",
+            "ein Jahr nach unserer Antwort, dann gelöscht",
+            note="in Verbindung mit § 12b Behindertengleichstellungsgesetz",
         ),
     ]
+    if events:
+        purposes.append(
+            _purpose(
+                "Anmeldung zu Gesprächsterminen bei Veranstaltungen",
+                "a",
+                "Name, E-Mail-Adresse, gebuchter Termin",
+                "30 Tage nach der Veranstaltung, dann gelöscht",
+            )
+        )
+    privacy = {
+        "slug": "datenschutz",
+        "title": "Datenschutzerklärung",
+        "controller_name": publisher,
+        "controller_address": postal,
+        "controller_email": contact,
+        "controller_phone": phone,
+        "dpo_name": "Behördliche Datenschutzbeauftragte",
+        "dpo_address": address,
+        "dpo_email": f"datenschutz@{facts.domain}",
+        "purposes": purposes,
+        "authority_name": authority,
+        "authority_url": authority_url,
+    }
+    accessibility = {
+        "slug": "barrierefreiheit",
+        "title": "Erklärung zur Barrierefreiheit",
+        "conformance": "partial",
+        "barriers": [
+            (
+                "barrier",
+                {
+                    "description": (
+                        "Einige ältere PDF-Dokumente in der Pressemappe sind nicht "
+                        "barrierefrei: Überschriften und Tabellen sind nicht ausgezeichnet."
+                    ),
+                    "alternative": (
+                        "Auf Anfrage schicken wir Ihnen den Inhalt als barrierefreies Dokument "
+                        "oder als Text per E-Mail."
+                    ),
+                },
+            )
+        ],
+        # Dates and method invented for the demo.
+        "prepared_on": datetime.date(2026, 3, 2),
+        "reviewed_on": datetime.date(2026, 9, 1),
+        "assessment_method": "self",
+        "assessment_note": "automatische Prüfungen (axe-core) und Tests mit der Tastatur",
+        "feedback_name": office or name,
+        # Empty where the seeds give a press e-mail: the form's mail goes there.
+        "feedback_email": "" if email else f"barrierefreiheit@{facts.domain}",
+        "feedback_phone": phone,
+    }
+    return imprint, privacy, accessibility

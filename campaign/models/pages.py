@@ -61,7 +61,7 @@ class HomePage(Page):
 
 
 class StandardPage(Page):
-    """A page of text: about us, Impressum, Datenschutz until their own types come."""
+    """A page of text: about us, how to apply, anything without a type of its own."""
 
     lead = models.TextField(_("Einleitung"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("Inhalt"), blank=True)
@@ -83,7 +83,12 @@ class EmployerDirectoryPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("lead")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["campaign.StandardPage"]
+    subpage_types = [
+        "campaign.StandardPage",
+        "campaign.ImprintPage",
+        "campaign.PrivacyPage",
+        "campaign.AccessibilityStatementPage",
+    ]
     max_count = 1
     template = "campaign/employer_directory_page.html"
 

@@ -9,6 +9,7 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
+    PageChooserPanel,
     TabbedInterface,
 )
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -128,9 +129,12 @@ class EmployerSettings(ClusterableModel, BaseSiteSetting):
             ),
             ObjectList(
                 [
-                    FieldPanel("imprint_page"),
-                    FieldPanel("privacy_page"),
-                    FieldPanel("accessibility_page"),
+                    # The chooser offers the page types made for them; the keys
+                    # stay on wagtailcore.Page, so a link to an older content
+                    # page keeps working until an editor replaces it.
+                    PageChooserPanel("imprint_page", "campaign.ImprintPage"),
+                    PageChooserPanel("privacy_page", "campaign.PrivacyPage"),
+                    PageChooserPanel("accessibility_page", "campaign.AccessibilityStatementPage"),
                 ],
                 heading=_("Pflichtseiten"),
             ),

@@ -284,3 +284,9 @@ LOGGING = {
 # Serve uploaded images from Django (single-host setups, `make serve`); a
 # deployment behind a web server lets it serve MEDIA_ROOT/images instead.
 SERVE_IMAGES = env_bool("SERVE_IMAGES", False)
+
+# Where a visitor's address is read for rate limits (the feedback form):
+# REMOTE_ADDR, unless the proxy in front puts the client's address alone in a
+# header of its own, e.g. CLIENT_IP_HEADER=X-Real-IP. Never a header clients
+# can set themselves without the proxy overwriting it.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
