@@ -12,6 +12,7 @@ from campaign.dashboard import EditorOverviewPanel
 from campaign.feedback_admin import AccessibilityFeedbackViewSet
 from campaign.models import MediaContact, Testimonial
 from campaign.page_languages import serve_in_own_language
+from campaign.page_links import LocalizedPageLinkHandler
 
 
 class TestimonialViewSet(SiteSnippetViewSetMixin, SnippetViewSet):
@@ -53,3 +54,9 @@ def add_editor_overview(request, panels):
 
 
 hooks.register("before_serve_page", serve_in_own_language)
+
+
+# After Wagtail's own registration of the "page" link type (order 0), to replace it.
+@hooks.register("register_rich_text_features", order=1)
+def localize_page_links_at_once(features):
+    features.register_link_type(LocalizedPageLinkHandler)

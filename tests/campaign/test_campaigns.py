@@ -138,7 +138,11 @@ def test_demo_publishes_the_seed_campaigns(client, demo_sites):
     assert future.slogan == "HIER kommt deins zum anderen."
     assert places.count('class="testimonial"') == 2
     assert "(Beispiel)" in places  # seed 001 names no one: the voices say they are examples
-    assert Page.objects.type(CampaignPage).live().count() == 2
+    campaigns = Page.objects.type(CampaignPage).live()
+    assert campaigns.filter(locale__language_code="de").count() == 2
+    assert list(campaigns.filter(locale__language_code="en").values_list("slug", flat=True)) == [
+        "campaign"  # Zukunftsorte's, in English
+    ]
 
 
 def _parts(site, campaign, numbers):

@@ -4,6 +4,11 @@ language it is not written in (campaign/page_languages.py)."""
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from wagtail.models import Page
+from wagtail.rich_text import expand_db_html
 
 from tests.support import count_queries
 
@@ -80,3 +85,20 @@ def test_the_english_page_costs_no_more_queries_than_the_german_one(client, demo
 
     # Routing to the English tree looks up the locale once more.
     assert english <= german + 1, (english, german)
+
+
+def test_rich_text_links_lead_to_the_readers_language_in_one_query(demo_sites):
+    german = Page.objects.get(slug="kampagne")
+    only_german = Page.objects.get(slug="wissenschaftshafen")
+    html = "".join(f'<a linktype="page" id="{page.pk}">x</a>' for page in (german, only_german))
+
+    with translation.override("en"):
+        expand_db_html(html)  # warm: the cached site root paths tell each page's language
+        with CaptureQueriesContext(connection) as queries:
+            expanded = expand_db_html(html)
+
+    assert 'href="http://zukunftsorte.localhost/en/campaign/"' in expanded
+    assert 'href="http://zukunftsorte.localhost/wissenschaftshafen/"' in expanded
+    # The linked pages (ids and types, then one query per type) and the
+    # translations of all of them at once.
+    assert len(queries) == 4
