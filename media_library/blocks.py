@@ -40,17 +40,35 @@ class DocumentListBlock(blocks.StructBlock):
         description = _("Eine Liste von Dokumenten mit Dateityp, Größe und Sprache.")
 
 
+def films_by_pk(pks):
+    """The films of `pks` (None where missing), with poster, versions and tracks:
+    three queries however many films a page shows."""
+    from media_library.models import Film
+
+    films = (
+        Film.objects.filter(pk__in=[pk for pk in pks if pk])
+        .select_related("poster")
+        .prefetch_related("versions__subtitle_tracks")
+    )
+    by_pk = {film.pk: film for film in films}
+    return [by_pk.get(pk) for pk in pks]
+
+
+def chosen_version(versions, wanted, preferred=None):
+    """The version the visitor asked for (?fassung=), else the first of the
+    `preferred` kind, else the first."""
+    for kind in (wanted, preferred):
+        match = next((version for version in versions if kind and version.kind == kind), None)
+        if match is not None:
+            return match
+    return next(iter(versions), None)
+
+
 class FilmChooserBlock(VideoChooserBlock):
     """wagtailmedia's video chooser, loading poster, versions and tracks up front."""
 
     def bulk_to_python(self, values):
-        films = (
-            self.target_model.objects.filter(pk__in=[value for value in values if value])
-            .select_related("poster")
-            .prefetch_related("versions__subtitle_tracks")
-        )
-        by_pk = {film.pk: film for film in films}
-        return [by_pk.get(value) for value in values]
+        return films_by_pk(values)
 
     def to_python(self, value):
         return self.bulk_to_python([value])[0] if value else None
@@ -76,7 +94,7 @@ class FilmBlock(blocks.StructBlock):
         versions = list(film.versions.all()) if film else []
         request = (parent_context or {}).get("request")
         wanted = request.GET.get(VERSION_PARAMETER) if request is not None else None
-        current = next((v for v in versions if v.kind == wanted), versions[0] if versions else None)
+        current = chosen_version(versions, wanted)
         context.update(
             film=film,
             versions=versions,

@@ -18,7 +18,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
-from media_library.blocks import VERSION_PARAMETER
+from media_library.blocks import VERSION_PARAMETER, chosen_version, films_by_pk
 
 # Joins the four texts for one pass of the link rewriter; no editor types it.
 PART_BREAK = "<!--stellwerk:part-->"
@@ -202,10 +202,7 @@ class EasyLanguagePage(Page):
         verbose_name = _("Leichte Sprache")
         verbose_name_plural = _("Seiten in Leichter Sprache")
 
-    @classmethod
-    def can_create_at(cls, parent):
-        # One per site: the header links the site's only one.
-        return super().can_create_at(parent) and not cls.objects.child_of(parent).exists()
+    max_count_per_parent = 1  # one per site: the header links the site's only one
 
     def sections(self):
         """The four parts in order, their texts ready to show, their images (and
@@ -282,9 +279,7 @@ class SignLanguagePage(Page):
         verbose_name = _("Gebärdensprache")
         verbose_name_plural = _("Seiten in Gebärdensprache")
 
-    @classmethod
-    def can_create_at(cls, parent):
-        return super().can_create_at(parent) and not cls.objects.child_of(parent).exists()
+    max_count_per_parent = 1
 
     def sections(self, wanted_kind=None):
         """The four parts with their films, versions and tracks in three queries.
@@ -292,27 +287,13 @@ class SignLanguagePage(Page):
         Each film plays the version the visitor chose (`wanted_kind`), else its
         DGS version, else its first.
         """
-        from media_library.models import Film, VersionKind
+        from media_library.models import VersionKind
 
-        ids = [getattr(self, f"{part.key}_film_id") for part in PARTS]
-        by_pk = {}
-        if any(ids):
-            films = (
-                Film.objects.filter(pk__in=[pk for pk in ids if pk])
-                .select_related("poster")
-                .prefetch_related("versions__subtitle_tracks")
-            )
-            by_pk = {film.pk: film for film in films}
+        films = films_by_pk([getattr(self, f"{part.key}_film_id") for part in PARTS])
         sections = []
-        for part, pk in zip(PARTS, ids, strict=True):
-            film = by_pk.get(pk)
+        for part, film in zip(PARTS, films, strict=True):
             versions = list(film.versions.all()) if film else []
-            by_kind = {version.kind: version for version in reversed(versions)}
-            current = (
-                by_kind.get(wanted_kind)
-                or by_kind.get(VersionKind.SIGN_LANGUAGE)
-                or next(iter(versions), None)
-            )
+            current = chosen_version(versions, wanted_kind, VersionKind.SIGN_LANGUAGE)
             sections.append(
                 SignSection(
                     part=part,
