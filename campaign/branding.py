@@ -59,6 +59,7 @@ def _load(request):
     if site is None:
         return Branding()
     employer = EmployerSettings.for_site(site)
+    urls = _header_page_urls(site, request, EasyLanguagePage, SignLanguagePage)
     logo = {}
     if employer.pk and employer.logo_id:
         rendition = employer.logo.get_rendition("height-80|format-webp")
@@ -74,18 +75,21 @@ def _load(request):
         accent=employer.accent_colour,
         # Relative to the request's own site, whatever port the Site record names.
         home_url=site.root_page.get_url(request=request) if site.root_page_id else "/",
-        easy_language_url=_page_url(EasyLanguagePage, site, request),
-        sign_language_url=_page_url(SignLanguagePage, site, request),
+        easy_language_url=urls.get(EasyLanguagePage, ""),
+        sign_language_url=urls.get(SignLanguagePage, ""),
         **logo,
     )
 
 
-def _page_url(page_type, site, request):
-    """The URL of the site's live, public page of this type below its home, or ""."""
+def _header_page_urls(site, request, *page_types):
+    """The URLs of the site's live, public pages of these types below its home,
+    by type, in one go."""
+    from wagtail.models import Page
+
     if not site.root_page_id:
-        return ""
-    page = page_type.objects.live().public().child_of(site.root_page).first()
-    return (page.get_url(request=request) or "") if page else ""
+        return {}
+    pages = Page.objects.live().public().child_of(site.root_page).type(*page_types)
+    return {page.specific_class: page.get_url(request=request) or "" for page in pages}
 
 
 def for_request(request, *, allow_database=True):
