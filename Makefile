@@ -8,9 +8,9 @@ PORT ?= 8000
 KERN := node_modules/@kern-ux/native/dist
 VENDOR := static/vendor
 
-.PHONY: run test serve bench install lock static migrate demo lint format messages check-deploy clean
+.PHONY: run test serve bench install lock static migrate demo lint format messages interface-languages check-deploy clean
 
-run: install static migrate demo  ## set up everything, load the demo, serve on :$(PORT)
+run: install static interface-languages migrate demo  ## set up everything, load the demo, serve on :$(PORT)
 	@echo "Stellwerk läuft auf http://localhost:$(PORT)/ (Admin: /admin/)"
 	@echo "Demo-Sites: http://mitte.localhost:$(PORT)/  http://zukunftsorte.localhost:$(PORT)/  http://jobcenter-essen.localhost:$(PORT)/  http://duesseldorf.localhost:$(PORT)/"
 	$(MANAGE) runserver $(PORT)
@@ -59,6 +59,12 @@ demo: migrate  ## load the four demo employers (idempotent) and an admin login
 
 messages: install  ## compile the German/English message catalogues
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+# For `make run`: the English pages' interface needs the compiled catalogue;
+# without gettext the site still runs, its interface in German throughout.
+interface-languages: install
+	@if command -v msgfmt >/dev/null; then $(MAKE) --no-print-directory messages; \
+	else echo "Hinweis: msgfmt fehlt (apt-get install gettext): die Oberfläche bleibt auch auf englischen Seiten deutsch."; fi
 
 check-deploy: install static  ## production settings: deploy checks and collectstatic
 	SECRET_KEY=check-only-$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM-not-used-anywhere-else ALLOWED_HOSTS=stellwerk.example \
