@@ -11,17 +11,14 @@ for questions that come back, and the daily command
 import datetime
 from urllib.parse import urlsplit
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.http import Http404
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 
 from campaign.models.feedback import AccessibilityFeedback, FeedbackStatus
+from campaign.rate_limits import RateLimit
 
-RATE_LIMIT = 5  # messages per visitor (IP address) …
-RATE_WINDOW = 10 * 60  # … within ten minutes
 RETENTION = datetime.timedelta(days=365)
 WAGTAIL_SERVE = "wagtail_serve"
 
@@ -56,34 +53,8 @@ def path_on_site(request, site, value):
     return path
 
 
-def client_address(request):
-    """The visitor's IP address: from CLIENT_IP_HEADER behind a proxy, else REMOTE_ADDR."""
-    header = settings.CLIENT_IP_HEADER
-    if header:
-        value = request.headers.get(header, "").strip()
-        if value:
-            return value
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def _rate_key(request):
-    return f"accessibility-feedback:{client_address(request)}"
-
-
-def rate_limited(request):
-    """Whether this visitor has sent RATE_LIMIT messages within RATE_WINDOW."""
-    return (cache.get(_rate_key(request)) or 0) >= RATE_LIMIT
-
-
-def count_attempt(request):
-    """Count one message (or a bot's try) against the visitor's limit."""
-    key = _rate_key(request)
-    # add() starts the window; incr() keeps its expiry.
-    if not cache.add(key, 1, RATE_WINDOW):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.set(key, 1, RATE_WINDOW)
+# Messages per visitor (IP address) within ten minutes.
+RATE_LIMIT = RateLimit("accessibility-feedback", limit=5, window=10 * 60)
 
 
 def receive(site, *, message, page_path="", name="", email=""):

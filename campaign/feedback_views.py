@@ -60,7 +60,7 @@ def statement(request, statement):
     site = _site(request, statement)
     if request.method != "POST":
         return _render(request, statement, {"form": _form(request, statement, site)})
-    if accessibility_feedback.rate_limited(request):
+    if accessibility_feedback.RATE_LIMIT.exceeded(request):
         problem = _(
             "Sie haben in kurzer Zeit viele Rückmeldungen geschickt. Bitte warten Sie zehn "
             "Minuten und versuchen Sie es dann noch einmal, oder schreiben Sie uns eine E-Mail."
@@ -72,11 +72,11 @@ def statement(request, statement):
     form = _form(request, statement, site, request.POST)
     thanks = f"{statement.get_url(request)}{statement.reverse_subpage('thanks')}#{ANCHOR}"
     if form.is_spam():
-        accessibility_feedback.count_attempt(request)
+        accessibility_feedback.RATE_LIMIT.count(request)
         return HttpResponseRedirect(thanks, status=303)
     if not form.is_valid():
         return _render(request, statement, {"form": form}, status=422)
-    accessibility_feedback.count_attempt(request)
+    accessibility_feedback.RATE_LIMIT.count(request)
     accessibility_feedback.receive(
         site,
         message=form.cleaned_data["message"],

@@ -146,7 +146,7 @@ def test_the_honeypot_thanks_bots_and_stores_nothing(
 
 
 def test_past_five_messages_in_ten_minutes_the_visitor_is_asked_to_wait(client, demo_sites):
-    for _ in range(accessibility_feedback.RATE_LIMIT):
+    for _ in range(accessibility_feedback.RATE_LIMIT.limit):
         assert _post(client, VALID).status_code == 303
 
     response = _post(client, {**VALID, "message": "Noch etwas."})
@@ -154,14 +154,14 @@ def test_past_five_messages_in_ten_minutes_the_visitor_is_asked_to_wait(client, 
     assert response.status_code == 429
     assert "Bitte warten Sie zehn Minuten" in response.text
     assert "Noch etwas." in response.text  # nothing lost
-    assert AccessibilityFeedback.objects.count() == accessibility_feedback.RATE_LIMIT
+    assert AccessibilityFeedback.objects.count() == accessibility_feedback.RATE_LIMIT.limit
     other_visitor = _post(client, VALID, REMOTE_ADDR="192.0.2.7")
     assert other_visitor.status_code == 303
 
 
 def test_behind_a_proxy_the_limit_counts_each_visitors_address(client, demo_sites, settings):
     settings.CLIENT_IP_HEADER = "X-Real-IP"  # the proxy's own address is REMOTE_ADDR
-    for _ in range(accessibility_feedback.RATE_LIMIT):
+    for _ in range(accessibility_feedback.RATE_LIMIT.limit):
         _post(client, VALID, HTTP_X_REAL_IP="198.51.100.1")
 
     assert _post(client, VALID, HTTP_X_REAL_IP="198.51.100.1").status_code == 429
