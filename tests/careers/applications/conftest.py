@@ -70,3 +70,9 @@ def user_in(hostname, role, username=None):
     )
     user.groups.add(Group.objects.get(name=group_name(Site.objects.get(hostname=hostname), role)))
     return user
+
+
+@pytest.fixture(autouse=True)
+def _own_files_root(settings, tmp_path):
+    # Each test's rows are rolled back; its files are not, so each gets its own folder.
+    settings.APPLICATION_FILES_ROOT = tmp_path / "applications"
