@@ -95,7 +95,8 @@ def test_hr_lists_the_sites_applications_newest_first_and_filters_them(
     listing = get_with_query_budget(client, LIST, host=ADMIN_HOST, max_queries=30).text
     menu = client.get("/admin/", HTTP_HOST=ADMIN_HOST).text
 
-    assert '"label": "Bewerbungen"' in menu and '"url": "/admin/bewerbungen/"' in menu
+    assert '"label": "Bewerbungen"' in menu
+    assert '"url": "/admin/bewerbungen/"' in menu
     assert listing.index(later.receipt_number) < listing.index(application.receipt_number)
     assert posting.title in listing
     filtered = client.get(LIST, {"status": ApplicationStatus.INVITED}, HTTP_HOST=ADMIN_HOST).text

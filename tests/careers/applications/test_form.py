@@ -24,10 +24,12 @@ def test_an_open_posting_links_to_its_form_which_informs_before_asking(client, p
 
     assert "Datenschutzhinweise zu Ihrer Bewerbung" in form
     assert "Landeshauptstadt Düsseldorf" in form  # the controller, from the site's settings
-    assert "§ 26 BDSG" in form and "Art. 88 DSGVO" in form
+    assert "§ 26 BDSG" in form
+    assert "Art. 88 DSGVO" in form
     assert "6 Monate nach Abschluss des Verfahrens" in form
     assert "§ 165 SGB IX" in form
-    assert 'type="file"' in form and 'accept="application/pdf,.pdf"' in form
+    assert 'type="file"' in form
+    assert 'accept="application/pdf,.pdf"' in form
     assert 'enctype="multipart/form-data"' in form
     assert 'name="homepage"' in form
 
@@ -63,7 +65,8 @@ def test_errors_answer_422_keep_what_was_typed_and_ask_for_the_files_again(
     assert "Bitte laden Sie Ihre Unterlagen hoch" in html
     assert "Ohne Ihre Einwilligung in die Verarbeitung" in html
     assert "Bitte wählen Sie Ihre PDF-Dateien erneut aus." in html
-    assert 'value="Ada"' in html and 'value="Musterweg 1"' in html
+    assert 'value="Ada"' in html
+    assert 'value="Musterweg 1"' in html
     assert "Ich bewerbe mich mit Freude." in html
     assert 'value="keine-adresse"' in html
     assert 'aria-invalid="true"' in html
@@ -101,7 +104,8 @@ def test_too_large_too_many_encrypted_or_scripted_pdfs_are_refused(
     encrypted = _post(client, posting, valid_data, [locked]).text
     too_many = _post(client, posting, valid_data, four).text
 
-    assert "„gross.pdf“ ist zu groß" in too_big and "höchstens 10,0\xa0MB je Datei" in too_big
+    assert "„gross.pdf“ ist zu groß" in too_big
+    assert "höchstens 10,0\xa0MB je Datei" in too_big
     assert "„skript.pdf“ enthält Skripte" in with_script
     assert "„geheim.pdf“ ist mit einem Kennwort geschützt" in encrypted
     assert "höchstens 3 PDF-Dateien" in too_many

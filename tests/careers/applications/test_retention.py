@@ -48,9 +48,11 @@ def test_the_daily_command_deletes_exactly_the_expired_applications(
     kept_files = [storage.path_of(a.documents.get().pk) for a in kept]
     out = StringIO()
 
-    with caplog.at_level(logging.INFO, logger="careers.applications"):
-        with django_capture_on_commit_callbacks(execute=True):
-            call_command("delete_expired_applications", stdout=out)
+    with (
+        caplog.at_level(logging.INFO, logger="careers.applications"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        call_command("delete_expired_applications", stdout=out)
 
     assert "3 abgelaufene Bewerbungen gelöscht" in out.getvalue()
     assert set(Application.objects.values_list("pk", flat=True)) == {a.pk for a in kept}
@@ -58,4 +60,5 @@ def test_the_daily_command_deletes_exactly_the_expired_applications(
     assert all(path.exists() for path in kept_files)
     logged = caplog.text
     assert str(expired[0].pk) in logged
-    assert "Ada" not in logged and "ada@example.org" not in logged
+    assert "Ada" not in logged
+    assert "ada@example.org" not in logged

@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 
 from careers.applications import services, storage
 from careers.models import Application, ApplicationDocument
-from tests.careers.applications.conftest import HOST, apply_url, make_pdf
+from tests.careers.applications.conftest import HOST, apply_url
 
 RECEIPT = re.compile(r"B-\d{4}-[2-9A-HJ-NP-Z]{6}")
 
@@ -100,9 +100,13 @@ def test_files_go_only_after_their_rows_deletion_is_committed(
         application = services.submit(posting, valid_data, [("cv.pdf", pdf_bytes)])
     document = application.documents.get()
 
-    with pytest.raises(RuntimeError), transaction.atomic():
-        application.delete()
-        raise RuntimeError("rolled back")
+    def delete_then_fail():
+        with transaction.atomic():
+            application.delete()
+            raise RuntimeError("rolled back")
+
+    with pytest.raises(RuntimeError):
+        delete_then_fail()
     assert storage.read(document.pk) == pdf_bytes  # the row is back, and so is its file
 
     with django_capture_on_commit_callbacks(execute=True):
