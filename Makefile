@@ -66,15 +66,22 @@ interface-languages: install
 	@if command -v msgfmt >/dev/null; then $(MAKE) --no-print-directory messages; \
 	else echo "Hinweis: msgfmt fehlt (apt-get install gettext): die Oberfläche bleibt auch auf englischen Seiten deutsch."; fi
 
+# A throwaway key for the applications' files, as the README shows how to make one.
+APPLICATION_KEY := $(BIN)/python -c "import secrets,base64;print(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())"
+
 check-deploy: install static  ## production settings: deploy checks and collectstatic
 	SECRET_KEY=check-only-$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM-not-used-anywhere-else ALLOWED_HOSTS=stellwerk.example \
+	  APPLICATION_FILES_KEY=$$($(APPLICATION_KEY)) \
 	  STATIC_ROOT=var/check-static DJANGO_SETTINGS_MODULE=campaign.settings.production \
 	  bash -c '$(MANAGE) check --deploy --fail-level WARNING && $(MANAGE) collectstatic --noinput -v 0'
 
 # Production settings on plain HTTP for a look on this machine; a real
 # deployment sets its own SECRET_KEY and ALLOWED_HOSTS and terminates TLS.
+# The applications' file key likewise: stable per machine and user, so files
+# stored in one `make serve` still open in the next.
 SERVE_ENV := DJANGO_SETTINGS_MODULE=campaign.settings.production SERVE_IMAGES=1 SECURE_SSL_REDIRECT=0 \
 	SECRET_KEY=$${SECRET_KEY:-local-serve-$$(hostname)-not-for-production-use-$$(id -u)} \
+	APPLICATION_FILES_KEY=$${APPLICATION_FILES_KEY:-$$(printf 'local-serve-%s-%s' "$$(hostname)" "$$(id -u)" | sha256sum | head -c 32 | base64 -w0 | tr '+/' '-_')} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-localhost,.localhost,127.0.0.1}
 
 serve: install static migrate  ## gunicorn with production settings on 127.0.0.1:$(PORT)

@@ -88,6 +88,10 @@ ROLES = [
             ("careers", "view_jobcategory"),
             ("careers", "change_recruitmentsettings"),
             *[("careers", f"{a}_dimension") for a in ("add", "change", "view")],
+            # Applications hold applicants' data: HR reads them and sets their status;
+            # the press office has no access to them.
+            ("careers", "view_application"),
+            ("careers", "change_application"),
         ],
     ),
 ]

@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from campaign.views import errors, health, site_files
 from careers import views as careers_views
 from careers.api import api as careers_api
+from careers.applications import views as application_views
 from media_library import views as media_views
 
 urlpatterns = [
@@ -40,6 +41,11 @@ if settings.SERVE_IMAGES:
 # activates the language of the prefix; Wagtail routes to the page's translation).
 urlpatterns += i18n_patterns(
     path("suche/", careers_views.search, name="search"),
+    path(
+        "bewerbung/zurueckziehen/<str:token>/",
+        application_views.withdraw,
+        name="application_withdraw",
+    ),
     path("bildnachweise/", media_views.image_credits, name="image_credits"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

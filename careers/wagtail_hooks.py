@@ -1,10 +1,13 @@
-"""Admin: departments, categories, pay tables and matching criteria as snippets."""
+"""Admin: departments, categories, pay tables and matching criteria as snippets;
+applications (careers/applications/admin_views.py)."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from campaign.admin_sites import SiteSnippetViewSetMixin
+from careers.applications.admin_views import ApplicationViewSet
 from careers.models import Department, Dimension, JobCategory, PayRate, PayScale
 
 
@@ -61,3 +64,8 @@ class CareersViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(CareersViewSetGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_application_viewset():
+    return ApplicationViewSet()

@@ -290,3 +290,13 @@ SERVE_IMAGES = env_bool("SERVE_IMAGES", False)
 # header of its own, e.g. CLIENT_IP_HEADER=X-Real-IP. Never a header clients
 # can set themselves without the proxy overwriting it.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+
+# Online applications (careers/applications/): the documents lie encrypted
+# (AES-GCM) outside MEDIA_ROOT, never under a public URL. APPLICATION_FILES_KEY
+# is the urlsafe base64 of 32 random bytes; production.py requires it.
+APPLICATION_FILES_ROOT = Path(os.environ.get("APPLICATION_FILES_ROOT", VAR_DIR / "applications"))
+APPLICATION_FILES_KEY = os.environ.get("APPLICATION_FILES_KEY", "")
+# Days after a posting's process ended (or its deadline) until its applications are deleted.
+APPLICATION_RETENTION_DAYS = int(os.environ.get("APPLICATION_RETENTION_DAYS", "183"))
+# With the applicant's consent to the talent pool, kept that long instead.
+APPLICATION_TALENT_POOL_DAYS = int(os.environ.get("APPLICATION_TALENT_POOL_DAYS", "730"))

@@ -8,6 +8,10 @@ from .base import env_bool, env_list
 DEBUG = env_bool("DEBUG", True)
 SERVE_IMAGES = True
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-not-secret"
+# A fixed key for local applications only; production requires its own.
+APPLICATION_FILES_KEY = (
+    os.environ.get("APPLICATION_FILES_KEY") or "ZGV2LW9ubHkta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE="
+)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", ".localhost", "127.0.0.1"])
 if "EMAIL_URL" not in os.environ and "SMTP_HOST" not in os.environ:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

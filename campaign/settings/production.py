@@ -1,14 +1,26 @@
 """Production: refuses to start without the settings a deployment must give."""
 
+import base64
+import binascii
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY, env_bool
+from .base import ALLOWED_HOSTS, APPLICATION_FILES_KEY, SECRET_KEY, env_bool
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY muss in der Umgebung gesetzt sein.")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS muss in der Umgebung gesetzt sein.")
+try:
+    _application_key = base64.urlsafe_b64decode(APPLICATION_FILES_KEY.encode())
+except (binascii.Error, ValueError):
+    _application_key = b""
+if len(_application_key) != 32:
+    raise ImproperlyConfigured(
+        "APPLICATION_FILES_KEY muss in der Umgebung gesetzt sein: 32 Bytes, urlsafe "
+        "base64-kodiert (Bewerbungsunterlagen werden damit verschlüsselt)."
+    )
 
 DEBUG = False
 

@@ -1,5 +1,6 @@
 """Careers: departments, pay tables, job fields, job postings, locations, matching."""
 
+from .applications import Application, ApplicationDocument, ApplicationStatus
 from .criteria import Dimension, DimensionValue, JobFieldCriterion, LocationCriterion
 from .departments import Department
 from .job_fields import JobFieldIndexPage, JobFieldPage
@@ -11,6 +12,9 @@ from .recruitment_settings import RecruitmentSettings
 from .taxonomy import JobCategory, JobFieldTag
 
 __all__ = [
+    "Application",
+    "ApplicationDocument",
+    "ApplicationStatus",
     "Department",
     "Dimension",
     "DimensionValue",

@@ -13,6 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
@@ -100,8 +101,11 @@ class JobPostingIndexPage(FeedRoutesMixin, Page):
         return context
 
 
-class JobPostingPage(PayGradesMixin, Page):
-    """One job posting with its facts, how to apply and the statutory notices."""
+class JobPostingPage(RoutablePageMixin, PayGradesMixin, Page):
+    """One job posting with its facts, how to apply and the statutory notices.
+
+    While open it takes applications online at `bewerben/` (careers/applications/).
+    """
 
     reference = models.CharField(
         _("Kennziffer"), max_length=40, help_text=_("Eindeutig innerhalb dieser Website.")
@@ -147,6 +151,16 @@ class JobPostingPage(PayGradesMixin, Page):
         help_text=_("Nach diesem Tag verschwindet die Stelle aus Übersichten und Sitemap."),
     )
 
+    process_closed_on = models.DateField(
+        _("Verfahren abgeschlossen am"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Tag, an dem das Auswahlverfahren endete. Ab ihm (ohne Angabe ab der "
+            "Bewerbungsfrist) läuft die Frist, nach der die Bewerbungen gelöscht werden."
+        ),
+    )
+
     contact_name = models.CharField(_("Ansprechperson"), max_length=120, blank=True)
     contact_phone = models.CharField(_("Telefon"), max_length=50, blank=True)
     contact_email = models.EmailField(_("E-Mail"), blank=True)
@@ -180,7 +194,8 @@ class JobPostingPage(PayGradesMixin, Page):
             heading=_("Ansprechperson"),
         ),
         MultiFieldPanel(
-            [FieldPanel("apply_email"), FieldPanel("apply_url")], heading=_("Bewerbung")
+            [FieldPanel("apply_email"), FieldPanel("apply_url"), FieldPanel("process_closed_on")],
+            heading=_("Bewerbung"),
         ),
     ]
     search_fields = [
@@ -214,8 +229,21 @@ class JobPostingPage(PayGradesMixin, Page):
 
     @property
     def direct_apply(self):
-        """Whether one applies on this page itself: not until the online form (issue 7)."""
-        return False
+        """Whether one applies on this page itself: the online form, while open."""
+        return self.is_open()
+
+    # The online application beside the page; its views live in careers/applications/.
+    @path("bewerben/")
+    def apply_route(self, request):
+        from careers.applications import views
+
+        return views.apply(request, self)
+
+    @path("bewerben/danke/")
+    def apply_thanks_route(self, request):
+        from careers.applications import views
+
+        return views.thanks(request, self)
 
     def get_sitemap_urls(self, request=None):
         return super().get_sitemap_urls(request) if self.is_open() else []

@@ -1,5 +1,6 @@
 """Production settings: safe as they stand, and loud when something is missing."""
 
+import base64
 import os
 import secrets
 import subprocess
@@ -14,9 +15,13 @@ def run_with_production_settings(*args, **env):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG"}
+        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "APPLICATION_FILES_KEY"}
     }
-    environment.update(DJANGO_SETTINGS_MODULE="campaign.settings.production", **env)
+    environment.update(
+        DJANGO_SETTINGS_MODULE="campaign.settings.production",
+        APPLICATION_FILES_KEY=base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
+    )
+    environment.update(env)
     return subprocess.run(
         [*MANAGE, *args], env=environment, capture_output=True, text=True, check=False
     )
@@ -48,6 +53,19 @@ def test_refuses_to_start_without_allowed_hosts():
 
     assert result.returncode != 0
     assert "ALLOWED_HOSTS muss in der Umgebung gesetzt sein" in result.stderr
+
+
+def test_refuses_to_start_without_a_key_for_the_applications_files():
+    for key in ("", "too-short"):
+        result = run_with_production_settings(
+            "check",
+            SECRET_KEY=secrets.token_urlsafe(50),
+            ALLOWED_HOSTS="karriere.example.de",
+            APPLICATION_FILES_KEY=key,
+        )
+
+        assert result.returncode != 0
+        assert "APPLICATION_FILES_KEY muss in der Umgebung gesetzt sein" in result.stderr
 
 
 def test_production_cookies_and_connections():

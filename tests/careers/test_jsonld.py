@@ -106,7 +106,7 @@ def test_posting_carries_a_complete_job_posting(client, make_posting, site):
     assert data["hiringOrganization"]["name"] == "Bezirksamt Beispiel"
     assert data["jobLocation"][0]["address"]["streetAddress"] == "Müllerstraße 146"
     assert data["validThrough"].startswith(posting.application_deadline.isoformat() + "T23:59:59")
-    assert data["directApply"] is False
+    assert data["directApply"] is True  # the online form on the posting itself
     assert "jobLocationType" not in data
 
 

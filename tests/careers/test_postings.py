@@ -63,11 +63,13 @@ def test_expired_posting_says_so_instead_of_offering_to_apply(client, make_posti
     still_open = client.get(open_posting.url, HTTP_HOST=HOST).text
 
     assert EXPIRED_TEXT in gone
-    assert "Jetzt bewerben" not in gone
+    assert "Jetzt online bewerben" not in gone
+    assert "/bewerben/" not in gone
     assert "Per E-Mail bewerben" not in gone
     assert "application/ld+json" not in gone
     assert EXPIRED_TEXT not in still_open
-    assert "Jetzt bewerben" in still_open
+    assert "Jetzt online bewerben" in still_open
+    assert "Über das Bewerbungsportal bewerben" in still_open
     assert "Per E-Mail bewerben" in still_open
 
 

@@ -1,0 +1,1 @@
+"""Online applications for job postings: form, encrypted documents, HR admin, retention."""

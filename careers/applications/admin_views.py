@@ -1,0 +1,234 @@
+"""Applications in the Wagtail admin: HR of a site lists, reads, exports them and
+sets their status; the documents download decrypted, never from a public URL.
+
+Who sees what: the permission `careers.view_application` (the site's
+*Personal* group has it, campaign/roles.py; `change_application` for the
+status) and, on every view that lists or opens applicant data, only the
+postings on the sites whose pages the user edits (campaign.admin_sites).
+Superusers see all. Anyone else who guesses an address gets a 404, never a
+403, so the existence of an application is not confirmed.
+"""
+
+import logging
+
+from django.http import Http404, HttpResponse
+from django.urls import path, reverse
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext_lazy as _
+from django_filters import ChoiceFilter, ModelChoiceFilter
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import policy_registry, register_permission_policy
+
+from campaign.admin_sites import site_root_paths, within_sites
+from careers.applications import storage
+from careers.models import Application, ApplicationDocument, ApplicationStatus, JobPostingPage
+
+logger = logging.getLogger("careers.applications")
+
+
+def applications_for(user, queryset=None):
+    queryset = Application.objects.all() if queryset is None else queryset
+    condition = within_sites(user, "posting__path")
+    return queryset if condition is None else queryset.filter(condition)
+
+
+def _postings_for(request):
+    postings = JobPostingPage.objects.order_by("title")
+    condition = None if request is None else within_sites(request.user, "path")
+    return postings if condition is None else postings.filter(condition)
+
+
+class ApplicationPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions, and on an application only within the user's sites; applications
+    come only from the form on the site, nobody adds one in the admin."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return super().user_has_any_permission(user, [a for a in actions if a != "add"])
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        # Asked per row of the listing (its buttons): the paths are at hand, no query.
+        roots = site_root_paths(user)
+        return self.user_has_permission(user, action) and (
+            roots is None or instance.posting.path.startswith(roots)
+        )
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return any(
+            self.user_has_permission_for_instance(user, action, instance) for action in actions
+        )
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        return applications_for(user, super().instances_user_has_any_permission_for(user, actions))
+
+
+def _policy():
+    return policy_registry.get_by_type(Application)
+
+
+class ScopedObjectMixin:
+    """For views that open one application by its URL: not found unless the user may view it,
+    checked before Wagtail's own permission check, so nobody learns that it exists."""
+
+    def get_object(self, *args, **kwargs):
+        application = super().get_object(*args, **kwargs)
+        if not _policy().user_has_permission_for_instance(self.request.user, "view", application):
+            raise Http404
+        return application
+
+
+class ApplicationFilterSet(WagtailFilterSet):
+    posting = ModelChoiceFilter(label=_("Stellenangebot"), queryset=_postings_for)
+    status = ChoiceFilter(label=_("Status"), choices=ApplicationStatus.choices)
+
+    class Meta:
+        model = Application
+        fields = ["posting", "status"]
+
+
+class ApplicationIndexView(IndexView):
+    default_ordering = "-created_at"
+
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset().select_related("posting")
+        return applications_for(self.request.user, queryset)
+
+
+class ApplicationInspectView(ScopedObjectMixin, InspectView):
+    template_name = "careers/applications/admin/inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["documents"] = [
+            (document, reverse("applications:download", args=[document.pk]))
+            for document in self.object.documents.all()
+        ]
+        return context
+
+
+class ApplicationEditView(ScopedObjectMixin, EditView):
+    pass
+
+
+class ApplicationDeleteView(ScopedObjectMixin, DeleteView):
+    pass
+
+
+class ApplicationHistoryView(ScopedObjectMixin, HistoryView):
+    pass
+
+
+class ApplicationUsageView(ScopedObjectMixin, UsageView):
+    pass
+
+
+def download(request, document_id):
+    """One document, decrypted; 404 for anyone but HR of the posting's site (and superusers)."""
+    document = (
+        ApplicationDocument.objects.select_related("application__posting")
+        .filter(pk=document_id)
+        .first()
+    )
+    if document is None or not _policy().user_has_permission_for_instance(
+        request.user, "view", document.application
+    ):
+        raise Http404
+    try:
+        content = storage.read(document.pk)
+    except storage.UnreadableDocument:
+        # Missing or changed on disk: refused, never served. The id only, no personal data.
+        logger.error("Unterlage %s lässt sich nicht entschlüsseln", document.pk)
+        raise Http404 from None
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=document.original_name
+    )
+    response["Cache-Control"] = "no-store"
+    # Should a browser render it after all: no scripts, no same-origin access.
+    response["Content-Security-Policy"] = "sandbox"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+class ApplicationViewSet(ModelViewSet):
+    model = Application
+    icon = "form"
+    menu_label = _("Bewerbungen")
+    add_to_admin_menu = True
+    menu_order = 260
+    url_prefix = "bewerbungen"
+    name = "applications"
+    inspect_view_enabled = True
+    index_view_class = ApplicationIndexView
+    inspect_view_class = ApplicationInspectView
+    edit_view_class = ApplicationEditView
+    delete_view_class = ApplicationDeleteView
+    history_view_class = ApplicationHistoryView
+    usage_view_class = ApplicationUsageView
+    filterset_class = ApplicationFilterSet
+    list_display = [
+        "receipt_number",
+        Column("full_name", label=_("Name")),
+        "posting",
+        "status",
+        "created_at",
+    ]
+    list_export = [
+        "receipt_number",
+        "posting",
+        "status",
+        "salutation",
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "street",
+        "postal_code",
+        "city",
+        "severe_disability",
+        "talent_pool",
+        "created_at",
+    ]
+    export_filename = "bewerbungen"
+    search_fields = ["receipt_number", "first_name", "last_name", "email"]
+    inspect_view_fields = [
+        "receipt_number",
+        "posting",
+        "status",
+        "salutation",
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "street",
+        "postal_code",
+        "city",
+        "message",
+        "severe_disability",
+        "talent_pool",
+        "consented_at",
+        "created_at",
+    ]
+    form_fields = ["status"]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("unterlage/<uuid:document_id>/", download, name="download"),
+        ]
+
+    def on_register(self):
+        # Before ModelViewSet registers a default policy for the model.
+        if policy_registry.get_by_type(Application, fallback=False) is None:
+            register_permission_policy(
+                Application, ApplicationPermissionPolicy(Application), exact_class=True
+            )
+        super().on_register()

@@ -1,0 +1,54 @@
+"""How long applications are kept, and deleting them when their time is up.
+
+An application's clock starts when its posting's process ends: the day HR
+entered as *Verfahren abgeschlossen am* on the posting, else the posting's
+deadline, else (a posting without a deadline) the day the application came.
+APPLICATION_RETENTION_DAYS later (183, about six months: the time to answer
+claims under § 15 Abs. 4 AGG with a margin) it is deleted with its files;
+with the applicant's consent to the talent pool after
+APPLICATION_TALENT_POOL_DAYS (two years) instead. The daily command
+`delete_expired_applications` runs it; its log holds counts and ids only.
+"""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import DateField, F, Q
+from django.db.models.functions import Coalesce, TruncDate
+
+from careers.models.applications import Application
+from careers.rules import today
+
+logger = logging.getLogger("careers.applications")
+
+
+def expired(on=None):
+    """The applications whose time is up on `on` (today)."""
+    on = on or today()
+    process_end = Coalesce(
+        F("posting__process_closed_on"),
+        F("posting__application_deadline"),
+        TruncDate("created_at"),
+        output_field=DateField(),
+    )
+    plain = on - datetime.timedelta(days=settings.APPLICATION_RETENTION_DAYS)
+    pool = on - datetime.timedelta(days=settings.APPLICATION_TALENT_POOL_DAYS)
+    return (
+        Application.objects.alias(process_end=process_end)
+        .filter(
+            Q(talent_pool=False, process_end__lt=plain) | Q(talent_pool=True, process_end__lt=pool)
+        )
+        .order_by()
+    )
+
+
+def delete_expired(on=None):
+    """Delete expired applications and (after the commit) their files; return how many."""
+    with transaction.atomic():
+        ids = list(expired(on).values_list("pk", flat=True))
+        if ids:
+            Application.objects.filter(pk__in=ids).delete()
+    logger.info("%d abgelaufene Bewerbungen gelöscht (ids: %s)", len(ids), ids)
+    return len(ids)

@@ -1,0 +1,53 @@
+"""Background work of applications (django-tasks): the confirmation mail, the daily deletion."""
+
+import logging
+
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django_tasks import task
+
+logger = logging.getLogger("careers.applications")
+
+
+def withdrawal_url(application):
+    from careers.applications.services import withdrawal_token
+
+    with translation.override("de"):
+        path = reverse("application_withdraw", args=[withdrawal_token(application)])
+    return application.posting.get_site().root_url + path
+
+
+@task()
+def send_application_confirmation(application_id):
+    """Confirm receipt with the receipt number and the withdrawal link.
+
+    Looks the application up afresh: it may have been withdrawn since it was queued.
+    """
+    from campaign.models import EmployerSettings
+    from careers.models import Application
+
+    application = Application.objects.select_related("posting").filter(pk=application_id).first()
+    if application is None:
+        return
+    site = application.posting.get_site()
+    with translation.override("de"):
+        context = {
+            "application": application,
+            "posting": application.posting,
+            "employer": EmployerSettings.for_site(site),
+            "withdrawal_url": withdrawal_url(application),
+        }
+        subject = render_to_string("careers/applications/mail/confirmation_subject.txt", context)
+        body = render_to_string("careers/applications/mail/confirmation.txt", context)
+    EmailMessage(subject=" ".join(subject.split()), body=body, to=[application.email]).send()
+    # The id only: the log keeps no personal data.
+    logger.info("Eingangsbestätigung für Bewerbung %d verschickt", application.pk)
+
+
+@task()
+def delete_expired_applications():
+    from careers.applications.retention import delete_expired
+
+    return delete_expired()

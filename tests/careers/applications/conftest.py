@@ -1,0 +1,78 @@
+"""Fixtures of the application tests: an open posting of the Düsseldorf demo, real PDFs,
+the people who may or may not see applications."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from fpdf import FPDF
+from wagtail.models import Site
+
+from campaign.roles import group_name
+from careers.models import JobPostingPage
+
+HOST = "duesseldorf.localhost"
+OTHER_HOST = "mitte.localhost"
+
+
+def make_pdf(text="Lebenslauf Ada Muster"):
+    document = FPDF()
+    document.add_page()
+    document.set_font("helvetica", size=12)
+    document.cell(text=text)
+    return bytes(document.output())
+
+
+@pytest.fixture(scope="session")
+def pdf_bytes():
+    return make_pdf()
+
+
+@pytest.fixture
+def pdf(pdf_bytes):
+    return SimpleUploadedFile("Lebenslauf Ada.pdf", pdf_bytes, content_type="application/pdf")
+
+
+@pytest.fixture
+def posting(demo_sites):
+    site = Site.objects.get(hostname=HOST)
+    return JobPostingPage.objects.descendant_of(site.root_page).live().open().first()
+
+
+@pytest.fixture
+def valid_data():
+    return {
+        "salutation": "frau",
+        "first_name": "Ada",
+        "last_name": "Muster",
+        "email": "ada@example.org",
+        "phone": "0211 123456",
+        "street": "Musterweg 1",
+        "postal_code": "40213",
+        "city": "Düsseldorf",
+        "message": "Ich bewerbe mich mit Freude.",
+        "severe_disability": "on",
+        "privacy_consent": "on",
+    }
+
+
+def path_of(page):
+    return page.get_url_parts()[2]
+
+
+def apply_url(posting):
+    return path_of(posting) + "bewerben/"
+
+
+def user_in(hostname, role, username=None):
+    user = get_user_model().objects.create_user(
+        username=username or f"{role}-{hostname}", password="x"
+    )
+    user.groups.add(Group.objects.get(name=group_name(Site.objects.get(hostname=hostname), role)))
+    return user
+
+
+@pytest.fixture(autouse=True)
+def _own_files_root(settings, tmp_path):
+    # Each test's rows are rolled back; its files are not, so each gets its own folder.
+    settings.APPLICATION_FILES_ROOT = tmp_path / "applications"
