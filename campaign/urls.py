@@ -40,6 +40,7 @@ if settings.SERVE_IMAGES:
 # activates the language of the prefix; Wagtail routes to the page's translation).
 urlpatterns += i18n_patterns(
     path("suche/", careers_views.search, name="search"),
+    path("stellenalarm/", include("careers.alerts.urls")),
     path("bildnachweise/", media_views.image_credits, name="image_credits"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -1,5 +1,6 @@
 """Careers: departments, pay tables, job fields, job postings, locations, matching."""
 
+from .alerts import JobAlert, JobAlertKind
 from .criteria import Dimension, DimensionValue, JobFieldCriterion, LocationCriterion
 from .departments import Department
 from .job_fields import JobFieldIndexPage, JobFieldPage
@@ -14,6 +15,8 @@ __all__ = [
     "Department",
     "Dimension",
     "DimensionValue",
+    "JobAlert",
+    "JobAlertKind",
     "JobCategory",
     "JobFieldCriterion",
     "JobFieldIndexPage",
