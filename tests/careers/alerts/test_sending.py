@@ -4,7 +4,7 @@ number of queries that does not grow with the batch."""
 
 import datetime
 import logging
-from types import SimpleNamespace
+from io import StringIO
 
 import pytest
 from django.core import mail
@@ -182,7 +182,7 @@ def test_unconfirmed_alerts_are_deleted_after_seven_days(mitte):
     recent = JobAlertFactory(site=mitte, created_at=now - 6 * DAY, confirmed_at=None)
     confirmed = JobAlertFactory(site=mitte, created_at=now - 30 * DAY)
 
-    call_command("send_job_alerts", stdout=SimpleNamespace(write=lambda text: None))
+    call_command("send_job_alerts", stdout=StringIO())
 
     remaining = set(JobAlert.objects.values_list("pk", flat=True))
     assert stale.pk not in remaining
