@@ -77,8 +77,9 @@ def subscribe(site, email, *, job_fields=(), query=None, selected=None, language
             criteria=values["criteria"],
             defaults={**values, "kind": kind, "created_at": now, "language": language},
         )
-        if created and kind == JobAlertKind.JOB_FIELDS:
-            alert.job_fields.set(pks)
+        if created:
+            if kind == JobAlertKind.JOB_FIELDS:
+                alert.job_fields.set(pks)
         elif alert.confirmed_at is None:
             # Asked again: a week from now, in the language of this request.
             alert.created_at = now
