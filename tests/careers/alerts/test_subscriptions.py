@@ -289,3 +289,17 @@ def test_a_search_alert_form_shows_the_search_and_refuses_unknown_filters(client
     assert missing_email.status_code == 422
     assert "Bitte geben Sie Ihre E-Mail-Adresse an." in missing_email.text
     assert '<input type="hidden" name="q" value="Pflege">' in missing_email.text
+
+
+def test_subscribing_in_english_sends_english_links(
+    client, mitte, django_capture_on_commit_callbacks
+):
+    pk = job_field(mitte, "Allgemeine Verwaltung").pk
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _post(
+            client, {"email": "ada@example.org", "berufsfeld": [pk]}, path="/en/stellenalarm/"
+        )
+
+    assert response["Location"] == "/en/stellenalarm/gesendet/"
+    (confirmation,) = mail.outbox
+    assert f"http://{MITTE}/en/stellenalarm/bestaetigen/" in confirmation.body
