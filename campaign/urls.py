@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
         application_views.withdraw,
         name="application_withdraw",
     ),
+    path("stellenalarm/", include("careers.alerts.urls")),
     path("bildnachweise/", media_views.image_credits, name="image_credits"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -15,6 +15,8 @@ from careers.models import (
     Department,
     Dimension,
     DimensionValue,
+    JobAlert,
+    JobAlertKind,
     JobCategory,
     JobFieldIndexPage,
     JobFieldPage,
@@ -230,3 +232,24 @@ class MatcherPageFactory(_PublishedPageFactory):
 
     class Meta:
         model = MatcherPage
+
+
+class JobAlertFactory(DjangoModelFactory):
+    """A confirmed job alert; pass `job_fields=[…]`, or `query`/`filters` with kind SEARCH."""
+
+    site = factory.SubFactory(SiteFactory)
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    kind = JobAlertKind.JOB_FIELDS
+    criteria = factory.Sequence(lambda n: f"test:{n}")
+    created_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=2))
+    confirmed_at = factory.LazyAttribute(lambda o: o.created_at)
+    last_sent_at = factory.LazyAttribute(lambda o: o.confirmed_at)
+
+    class Meta:
+        model = JobAlert
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def job_fields(self, create, pages):
+        if create and pages:
+            self.job_fields.set(pages)

@@ -1,5 +1,6 @@
 """Careers: departments, pay tables, job fields, job postings, locations, matching."""
 
+from .alerts import JobAlert, JobAlertKind
 from .applications import Application, ApplicationDocument, ApplicationStatus
 from .criteria import Dimension, DimensionValue, JobFieldCriterion, LocationCriterion
 from .departments import Department
@@ -18,6 +19,8 @@ __all__ = [
     "Department",
     "Dimension",
     "DimensionValue",
+    "JobAlert",
+    "JobAlertKind",
     "JobCategory",
     "JobFieldCriterion",
     "JobFieldIndexPage",

@@ -1,0 +1,83 @@
+"""The subscription forms: job fields ticked on /stellenalarm/, or a search from /suche/."""
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from careers.search_form import SearchForm
+
+HONEYPOT = "homepage"
+KIND_PARAMETER = "alarm"
+SEARCH_KIND = "suche"
+JOB_FIELD_PARAMETER = "berufsfeld"
+
+
+class _AlertForm(forms.Form):
+    email = forms.EmailField(
+        label=gettext_lazy("Ihre E-Mail-Adresse"),
+        help_text=gettext_lazy(
+            "Dorthin schicken wir zuerst eine E-Mail mit einem Bestätigungslink, danach höchstens "
+            "eine E-Mail am Tag mit den neuen Stellen."
+        ),
+        max_length=254,
+    )
+    # Hidden from people (and their screen readers); bots fill in every field.
+    homepage = forms.CharField(
+        label=gettext_lazy("Bitte lassen Sie dieses Feld leer."), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].error_messages.update(
+            required=_("Bitte geben Sie Ihre E-Mail-Adresse an."),
+            invalid=_("Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org."),
+            max_length=_("Diese E-Mail-Adresse ist zu lang."),
+        )
+
+    def is_spam(self):
+        return bool(self.data.get(HONEYPOT))
+
+
+class JobFieldAlertForm(_AlertForm):
+    """E-mail and at least one of the site's job fields (`job_fields`: pages in display order)."""
+
+    berufsfeld = forms.MultipleChoiceField(
+        label=gettext_lazy("Berufsfelder"), widget=forms.CheckboxSelectMultiple
+    )
+    field_order = ["berufsfeld", "email", "homepage"]
+
+    def __init__(self, *args, job_fields, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.job_fields = {str(page.pk): page for page in job_fields}
+        field = self.fields[JOB_FIELD_PARAMETER]
+        field.choices = [(pk, page.title) for pk, page in self.job_fields.items()]
+        field.error_messages.update(
+            required=_("Bitte wählen Sie mindestens ein Berufsfeld."),
+            invalid_choice=_(
+                "Dieses Berufsfeld gibt es auf dieser Website nicht (mehr). Bitte wählen Sie neu."
+            ),
+        )
+
+    def chosen_job_fields(self):
+        return [self.job_fields[pk] for pk in self.cleaned_data[JOB_FIELD_PARAMETER]]
+
+
+class SearchAlertForm(_AlertForm):
+    """E-mail plus the search's parameters, checked as /suche/ checks them."""
+
+    def __init__(self, data=None, *, choices, **kwargs):
+        super().__init__(data, **kwargs)
+        self.search = SearchForm(data or {}, choices=choices)
+
+    def is_valid(self):
+        return all([super().is_valid(), self.search.is_valid()])
+
+    @property
+    def search_errors(self):
+        return [error for errors in self.search.errors.values() for error in errors]
+
+    def query(self):
+        return self.search.cleaned_data["q"]
+
+    def selected(self):
+        return self.search.selected()
