@@ -41,6 +41,7 @@ if settings.SERVE_IMAGES:
 urlpatterns += i18n_patterns(
     path("suche/", careers_views.search, name="search"),
     path("bildnachweise/", media_views.image_credits, name="image_credits"),
+    path("konto/", include("campaign.members.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

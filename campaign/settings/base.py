@@ -6,6 +6,7 @@ Integrations switch on by environment variable: DATABASE_URL, REDIS_URL,
 EMAIL_URL (or the SMTP_* variables), MEDIA_ROOT.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -72,6 +73,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -88,6 +90,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as its docs ask: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "campaign.urls"
@@ -290,3 +294,28 @@ SERVE_IMAGES = env_bool("SERVE_IMAGES", False)
 # header of its own, e.g. CLIENT_IP_HEADER=X-Real-IP. Never a header clients
 # can set themselves without the proxy overwriting it.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+
+# Members (campaign/members/): accounts on the public side, never editors.
+# Wagtail sends visitors of a page marked "Private, accessible to logged-in
+# users" to this login, which explains why they came.
+LOGIN_URL = "members:login"
+LOGIN_REDIRECT_URL = "members:account"
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+
+# django-axes throttles failed logins (members and editors alike): after five
+# failures of one account from one address, 15 minutes of lockout (429).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The visitor's address as the rate limits read it (CLIENT_IP_HEADER).
+AXES_CLIENT_IP_CALLABLE = "campaign.rate_limits.client_address"
+AXES_USERNAME_CALLABLE = "campaign.members.accounts.axes_username"
+AXES_LOCKOUT_TEMPLATE = "campaign/members/lockout.html"
+# Logs only failures (no access log of every login): less personal data kept.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False  # its log lines name the account: no personal data in logs
