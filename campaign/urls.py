@@ -48,6 +48,7 @@ urlpatterns += i18n_patterns(
     ),
     path("stellenalarm/", include("careers.alerts.urls")),
     path("bildnachweise/", media_views.image_credits, name="image_credits"),
+    path("konto/", include("campaign.members.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

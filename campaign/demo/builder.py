@@ -10,7 +10,7 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from campaign.calendar_pdf import MONTHS
 from campaign.demo import images
@@ -266,12 +266,14 @@ def _press_section(site, employer):
         defaults={"office": employer.press_office, "phone": employer.press_phone},
     )
     for spec in employer.press.releases:
-        if index.get_children().filter(slug=spec.slug).exists():
+        existing = index.get_children().filter(slug=spec.slug).first()
+        if existing is not None:
+            _members_only(existing, spec)
             continue
         body = list(spec.body)
         if spec.picture is not None:
             body.insert(0, _picture_block(spec.picture, employer))
-        _publish(
+        release = _publish(
             PressReleasePageFactory(
                 parent=index,
                 title=spec.title,
@@ -283,6 +285,15 @@ def _press_section(site, employer):
                 media_contact=contact,
                 campaign=_campaign_of(home, spec.campaign),
             )
+        )
+        _members_only(release, spec)
+
+
+def _members_only(page, spec):
+    """Mark a release of the seeds for logged-in members only, once."""
+    if spec.members_only:
+        PageViewRestriction.objects.get_or_create(
+            page=page, restriction_type=PageViewRestriction.LOGIN
         )
 
 

@@ -48,6 +48,8 @@ class PressReleaseSpec:
     body: list
     picture: PictureSpec | None = None
     campaign: str = ""  # slug of the site's campaign page it belongs to
+    # Wagtail's privacy "Private, accessible to logged-in users": for members only.
+    members_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -258,6 +260,8 @@ MITTE = EmployerSpec(
             PressReleaseSpec(
                 slug="homeoffice",
                 title="500 neue Notebooks für die Beschäftigten",
+                # The demo's member-only page (issue 4): its readers log in first.
+                members_only=True,
                 # Seed 003 names neither date nor place: "bis Weihnachten" and "hohe
                 # Inzidenzen" place it in the autumn of 2020, the date is made up.
                 release_date=datetime.date(2020, 11, 12),

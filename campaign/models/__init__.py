@@ -1,6 +1,7 @@
 """Campaign content: the employer's home, campaigns, content pages, press releases,
 events, photo calendars, Leichte Sprache and Gebärdensprache, site settings and
-the legal pages (imprint, privacy, accessibility statement with its feedback)."""
+the legal pages (imprint, privacy, accessibility statement with its feedback),
+members' profiles."""
 
 from .accessible_language import EasyLanguagePage, SignLanguagePage
 from .calendars import CalendarEdition, CalendarMotif, CalendarPdf, PhotoCalendarPage
@@ -8,6 +9,7 @@ from .campaigns import CampaignPage
 from .events import Booking, BookingStatus, EventDepartment, EventIndexPage, EventPage
 from .feedback import AccessibilityFeedback, FeedbackStatus
 from .legal import AccessibilityStatementPage, ImprintPage, PrivacyPage
+from .members import Member
 from .pages import EmployerDirectoryPage, HomePage, StandardPage
 from .press import MediaContact, PressIndexPage, PressReleasePage
 from .site_settings import EmployerSettings, SocialAccount
@@ -32,6 +34,7 @@ __all__ = [
     "HomePage",
     "ImprintPage",
     "MediaContact",
+    "Member",
     "PhotoCalendarPage",
     "PressIndexPage",
     "PressReleasePage",

@@ -6,6 +6,7 @@ Integrations switch on by environment variable: DATABASE_URL, REDIS_URL,
 EMAIL_URL (or the SMTP_* variables), MEDIA_ROOT.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -72,6 +73,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -88,6 +90,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as its docs ask: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "campaign.urls"
@@ -300,3 +304,28 @@ APPLICATION_FILES_KEY = os.environ.get("APPLICATION_FILES_KEY", "")
 APPLICATION_RETENTION_DAYS = int(os.environ.get("APPLICATION_RETENTION_DAYS", "183"))
 # With the applicant's consent to the talent pool, kept that long instead.
 APPLICATION_TALENT_POOL_DAYS = int(os.environ.get("APPLICATION_TALENT_POOL_DAYS", "730"))
+
+# Members (campaign/members/): accounts on the public side, never editors.
+# Wagtail sends visitors of a page marked "Private, accessible to logged-in
+# users" to this login, which explains why they came.
+LOGIN_URL = "members:login"
+LOGIN_REDIRECT_URL = "members:account"
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+
+# django-axes throttles failed logins (members and editors alike): after five
+# failures of one account from one address, 15 minutes of lockout (429).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The visitor's address as the rate limits read it (CLIENT_IP_HEADER).
+AXES_CLIENT_IP_CALLABLE = "campaign.rate_limits.client_address"
+AXES_USERNAME_CALLABLE = "campaign.members.accounts.axes_username"
+AXES_LOCKOUT_TEMPLATE = "campaign/members/lockout.html"
+# Logs only failures (no access log of every login): less personal data kept.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False  # its log lines name the account: no personal data in logs

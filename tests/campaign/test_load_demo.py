@@ -1,8 +1,9 @@
 from io import StringIO
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from campaign.models import EmployerSettings, HomePage
 
@@ -32,6 +33,14 @@ def test_builds_the_four_employers_and_the_directory():
     assert HomePage.objects.live().filter(locale__language_code="de").count() == 4
     assert HomePage.objects.live().filter(locale__language_code="en").count() == 1  # Zukunftsorte
     assert "Passwort:" in output
+    # A member for the member-only notebooks release, without admin access.
+    member = get_user_model().objects.get(username="mitglied@example.org")
+    assert member.is_active
+    assert not member.is_staff
+    assert "Mitglied: http://mitte.localhost:8000/konto/anmelden/" in output
+    assert PageViewRestriction.objects.filter(
+        page__slug="homeoffice", restriction_type=PageViewRestriction.LOGIN
+    ).exists()
 
 
 def test_running_twice_changes_nothing():
@@ -42,6 +51,8 @@ def test_running_twice_changes_nothing():
 
     assert Page.objects.count() == pages
     assert Site.objects.count() == images
+    assert PageViewRestriction.objects.count() == 1
+    assert get_user_model().objects.filter(username="mitglied@example.org").count() == 1
     assert "besteht bereits" in output
 
 

@@ -1,4 +1,4 @@
-"""`manage.py load_demo`: the four demo employers and an admin login.
+"""`manage.py load_demo`: the four demo employers, an admin login and a member login.
 
 Safe to run again: what exists stays, what is missing is added.
 """
@@ -8,10 +8,15 @@ import secrets
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from wagtail.models import Site
 
 from campaign.demo import build_all
+from campaign.members import accounts
 
 ADMIN_USERNAME = "admin"
+# A member (no admin access) who may read the demo's member-only press release.
+MEMBER_EMAIL = "mitglied@example.org"
+MEMBER_SITE = "mitte.localhost"
 
 
 class Command(BaseCommand):
@@ -30,6 +35,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  {site.root_url}/  {site.site_name}")
         if not no_admin:
             self._admin_login(port)
+            self._member_login(port)
 
     def _admin_login(self, port):
         login_file = settings.VAR_DIR / "demo-admin.txt"
@@ -47,5 +53,24 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Admin: http://localhost:{port}/admin/  Benutzer: {ADMIN_USERNAME}  "
                 f"Passwort: {password}"
+            )
+        )
+
+    def _member_login(self, port):
+        login_file = settings.VAR_DIR / "demo-member.txt"
+        if get_user_model().objects.filter(username=MEMBER_EMAIL).exists():
+            hint = f" (Passwort in {login_file})" if login_file.exists() else ""
+            self.stdout.write(f"Mitgliedskonto „{MEMBER_EMAIL}“ besteht bereits{hint}.")
+            return
+        password = secrets.token_urlsafe(12)
+        user = accounts.register(MEMBER_EMAIL, password, Site.objects.get(hostname=MEMBER_SITE))
+        accounts.activate(user)
+        login_file.parent.mkdir(parents=True, exist_ok=True)
+        login_file.write_text(f"{MEMBER_EMAIL}\n{password}\n")
+        login_file.chmod(0o600)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Mitglied: http://{MEMBER_SITE}:{port}/konto/anmelden/  "
+                f"E-Mail: {MEMBER_EMAIL}  Passwort: {password}"
             )
         )
