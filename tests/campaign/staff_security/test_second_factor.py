@@ -2,10 +2,12 @@
 login with a code from an authenticator app; everyone else logs in as before."""
 
 import re
+from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Site
@@ -150,3 +152,15 @@ def test_the_press_office_logs_in_without_second_factor(client, demo_sites):
 
     assert _password_login(client, press).status_code == 200
     assert login_with_second_factor(client, press) is None
+
+
+def test_after_a_lost_phone_the_next_login_sets_up_a_new_app(client, superuser):
+    TOTPDevice.objects.create(user=superuser, name="App", confirmed=True)
+    new_backup_codes(superuser)
+
+    call_command("reset_second_factor", "admin", stdout=StringIO())
+
+    client.force_login(superuser)
+    assert _sent_to(client.get(ADMIN), SETUP)
+    with pytest.raises(CommandError):
+        call_command("reset_second_factor", "niemand", stdout=StringIO())
