@@ -8,3 +8,4 @@ class CampaignConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (branding cache, calendar PDFs)
+        from .staff_security import idle_timeout  # noqa: F401  (idle clock from the login)

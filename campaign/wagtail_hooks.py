@@ -1,6 +1,6 @@
 """Admin: testimonials and media contacts as snippets the press office maintains per
-site, the bookings of events, the feedback on barriers, and the editors' overview on
-the dashboard."""
+site, the bookings of events, the feedback on barriers, the editors' overview on the
+dashboard, and the second factor's login step."""
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -13,6 +13,7 @@ from campaign.feedback_admin import AccessibilityFeedbackViewSet
 from campaign.models import MediaContact, Testimonial
 from campaign.page_languages import serve_in_own_language
 from campaign.page_links import LocalizedPageLinkHandler
+from campaign.staff_security import urls as staff_security_urls
 
 
 class TestimonialViewSet(SiteSnippetViewSetMixin, SnippetViewSet):
@@ -60,3 +61,8 @@ hooks.register("before_serve_page", serve_in_own_language)
 @hooks.register("register_rich_text_features", order=1)
 def localize_page_links_at_once(features):
     features.register_link_type(LocalizedPageLinkHandler)
+
+
+@hooks.register("register_admin_urls")
+def register_second_factor_urls():
+    return staff_security_urls.urlpatterns

@@ -4,6 +4,7 @@ from django.db import transaction
 from wagtail.models import Site
 
 from tests.demo_snapshot import DemoSnapshots
+from tests.support import login_with_second_factor
 
 
 @pytest.fixture(autouse=True)
@@ -12,6 +13,13 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's superuser client, past the admin's second factor."""
+    login_with_second_factor(client, admin_user)
+    return client
 
 
 @pytest.fixture(scope="session")

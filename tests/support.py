@@ -1,11 +1,17 @@
 """Helpers the whole suite shares."""
 
 import os
+import time
 from itertools import zip_longest
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from campaign.staff_security.second_factor import needs_second_factor
 
 
 def required_everywhere():
@@ -58,3 +64,25 @@ def same_queries(first, second):
         for a, b in zip_longest(first, second, fillvalue="")
     )
     raise AssertionError(f"{len(first)} ≠ {len(second)} queries:\n{shown}")
+
+
+def current_code(device):
+    """The code the device's authenticator app shows now."""
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    return f"{totp.token():0{device.digits}d}"
+
+
+def login_with_second_factor(client, user):
+    """Log `user` in to the admin as the login does: the password step, then,
+    for staff who may see applications (superusers, HR), the second factor: a
+    fresh authenticator (so a code used before is not refused as replayed)
+    and its current code posted to the code step. Returns the device, if any."""
+    client.force_login(user)
+    if not needs_second_factor(user):
+        return None
+    TOTPDevice.objects.filter(user=user).delete()
+    device = TOTPDevice.objects.create(user=user, name="Test", confirmed=True)
+    response = client.post(reverse("staff_second_factor_verify"), {"code": current_code(device)})
+    assert response.status_code == 303, f"second factor refused: {response.status_code}"
+    return device

@@ -65,6 +65,9 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -87,7 +90,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff: idle sessions end; who may see applications logs in with a second factor.
+    "campaign.staff_security.idle_timeout.StaffIdleTimeoutMiddleware",
+    "campaign.staff_security.second_factor.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as its docs ask: turns a locked-out login into the lockout page.
@@ -267,6 +274,14 @@ STELLWERK_DEMO_BUILDERS = [
     "campaign.demo.accessible_language.build",
     "campaign.demo.media.file_by_site",
 ]
+
+# Staff security (campaign/staff_security/): admin users holding any of these
+# permissions (superusers hold all) log in with a second factor (TOTP), and
+# the sessions of everyone with admin access end after this many idle seconds.
+STELLWERK_SECOND_FACTOR_PERMISSIONS = ["careers.view_application"]
+STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", "1800"))
+# The name authenticator apps show beside the account.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Stellwerk")
 
 # Branding of a site is cached per host name so error pages can show it
 # while the database is away.

@@ -17,7 +17,7 @@ from campaign import accessibility_feedback
 from campaign.models import AccessibilityFeedback, AccessibilityStatementPage, FeedbackStatus
 from campaign.models.feedback import one_month_after
 from campaign.roles import HR, PRESS_OFFICE, group_name
-from tests.support import count_queries, get_with_query_budget
+from tests.support import count_queries, get_with_query_budget, login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -205,7 +205,7 @@ def test_answered_messages_are_deleted_a_year_after_the_answer(demo_sites):
 def _editor(client, hostname, role=PRESS_OFFICE):
     user = get_user_model().objects.create_user(username=f"{role}-{hostname}", password="x")
     user.groups.add(Group.objects.get(name=group_name(Site.objects.get(hostname=hostname), role)))
-    client.force_login(user)
+    login_with_second_factor(client, user)
     return user
 
 

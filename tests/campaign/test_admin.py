@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
 from campaign.models import EmployerSettings
+from tests.support import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def editor_client(client):
     user = get_user_model().objects.create_superuser("redaktion", "r@example.de", "geheim-123")
-    client.force_login(user)
+    login_with_second_factor(client, user)
     return client
 
 

@@ -11,7 +11,7 @@ from campaign import models as campaign_models
 from campaign.admin_sites import sites_edited_by
 from campaign.roles import HR, PRESS_OFFICE, group_name
 from careers.factories import DepartmentFactory
-from tests.support import get_with_query_budget
+from tests.support import get_with_query_budget, login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -118,7 +118,9 @@ def test_filtering_for_another_site_shows_nothing_of_it(press_mitte, people):
 
 
 def test_superusers_see_every_sites_testimonials(client, people):
-    client.force_login(get_user_model().objects.create_superuser("admin", "a@example.org", "x"))
+    login_with_second_factor(
+        client, get_user_model().objects.create_superuser("admin", "a@example.org", "x")
+    )
 
     response = client.get(TESTIMONIALS)
 
@@ -131,7 +133,7 @@ def test_media_contacts_and_departments_are_scoped_too(press_mitte, demo_sites):
     DepartmentFactory(site=_site(DUESSELDORF), name="Amt für Düsseldorf-Test")
     DepartmentFactory(site=_site(MITTE), name="Amt für Mitte-Test")
     hr_mitte = Client()
-    hr_mitte.force_login(_editor(MITTE, HR))
+    login_with_second_factor(hr_mitte, _editor(MITTE, HR))
 
     contacts = press_mitte.get(MEDIA_CONTACTS)
     departments = hr_mitte.get(DEPARTMENTS)

@@ -7,7 +7,7 @@ from wagtail.models import Site
 
 from campaign.models import Booking, EventPage
 from campaign.roles import HR, PRESS_OFFICE, group_name
-from tests.support import count_queries, get_with_query_budget
+from tests.support import count_queries, get_with_query_budget, login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,7 @@ ADMIN_HOST = "localhost"
 def _editor(client, hostname, role=PRESS_OFFICE):
     user = get_user_model().objects.create_user(username=f"{role}-{hostname}", password="x")
     user.groups.add(Group.objects.get(name=group_name(Site.objects.get(hostname=hostname), role)))
-    client.force_login(user)
+    login_with_second_factor(client, user)
     return user
 
 

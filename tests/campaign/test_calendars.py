@@ -25,7 +25,7 @@ from campaign.factories import (
 from campaign.models import CalendarPdf, PhotoCalendarPage
 from careers.factories import JobFieldIndexPageFactory, JobFieldPageFactory
 from media_library.factories import ImageFactory
-from tests.support import count_queries, get_with_query_budget
+from tests.support import count_queries, get_with_query_budget, login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -397,7 +397,7 @@ def test_a_draft_may_be_unfinished(site, editor):
 def test_publishing_eleven_motifs_in_the_admin_fails_and_keeps_the_live_page(
     client, site, editor, calendar
 ):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     form = _form(site.root_page, editor, range(1, 12), instance=calendar)
     data = form.data.copy()
     data["slug"] = "kalender"
@@ -439,7 +439,7 @@ def test_an_earlier_edition_must_be_a_calendar_of_this_site(site, editor):
 
 
 def test_the_admin_offers_a_new_calendar_below_home_and_campaign_pages(client, site, editor):
-    client.force_login(editor)
+    login_with_second_factor(client, editor)
     campaign = CampaignPageFactory(parent=site.root_page)
 
     for parent in (site.root_page, campaign):

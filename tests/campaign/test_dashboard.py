@@ -10,7 +10,7 @@ from campaign.dashboard import EditorOverviewPanel, Entry, Section
 from campaign.models import Booking, EventPage
 from campaign.roles import HR, PRESS_OFFICE, group_name
 from careers.models import JobFieldPage
-from tests.support import count_queries, get_with_query_budget
+from tests.support import count_queries, get_with_query_budget, login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +49,7 @@ def test_shows_my_submitted_page_and_not_anothers(client, hr, demo_sites):
     mine, theirs = _job_fields(2)
     _submit(mine, hr, "Mein Entwurf: Vermessung")
     _submit(theirs, _user("kollegin", HR), "Ihr Entwurf: Bauaufsicht")
-    client.force_login(hr)
+    login_with_second_factor(client, hr)
 
     response = client.get(DASHBOARD)
 
@@ -67,7 +67,7 @@ def test_a_draft_sent_back_says_so(client, hr, demo_sites):
     page = _submit(page, hr, "Zurückgeschickt")
     task_state = page.current_workflow_task_state
     task_state.task.specific.on_action(task_state, _user("presse", PRESS_OFFICE), "reject")
-    client.force_login(hr)
+    login_with_second_factor(client, hr)
 
     html = client.get(DASHBOARD).content.decode()
 
@@ -75,7 +75,7 @@ def test_a_draft_sent_back_says_so(client, hr, demo_sites):
 
 
 def test_nothing_in_review_no_panel(client, hr, demo_sites):
-    client.force_login(hr)
+    login_with_second_factor(client, hr)
 
     html = client.get(DASHBOARD).content.decode()
 
@@ -84,7 +84,7 @@ def test_nothing_in_review_no_panel(client, hr, demo_sites):
 
 def test_more_drafts_cost_no_more_queries(client, hr, demo_sites):
     pages = _job_fields(4)
-    client.force_login(hr)
+    login_with_second_factor(client, hr)
     _submit(pages[0], hr, "Entwurf 0")
     one = count_queries(client, DASHBOARD, host=ADMIN_HOST)
     for number, page in enumerate(pages[1:], start=1):
@@ -141,7 +141,7 @@ def test_the_press_office_sees_its_next_events_with_their_bookings(client, demo_
 
 
 def test_another_sites_editor_sees_no_events_of_others(client, hr):
-    client.force_login(hr)  # Mitte has no events
+    login_with_second_factor(client, hr)  # Mitte has no events
 
     assert "Nächste Veranstaltungen" not in client.get(DASHBOARD).content.decode()
 

@@ -1,8 +1,12 @@
+import re
+from base64 import b32decode
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Page, PageViewRestriction, Site
 
 from campaign.models import EmployerSettings, HomePage
@@ -33,6 +37,13 @@ def test_builds_the_four_employers_and_the_directory():
     assert HomePage.objects.live().filter(locale__language_code="de").count() == 4
     assert HomePage.objects.live().filter(locale__language_code="en").count() == 1  # Zukunftsorte
     assert "Passwort:" in output
+    # The superuser's second factor: a secret made in this run, printed and kept.
+    secret = re.search(r"Schlüssel ([A-Z2-7 ]+)\n", output).group(1)
+    device = TOTPDevice.objects.get(user=get_user_model().objects.get(username="admin"))
+    assert device.confirmed
+    assert b32decode(secret.replace(" ", "")) == device.bin_key
+    assert secret in (settings.VAR_DIR / "demo-admin.txt").read_text()
+    assert "Notfallcodes" in output
     # A member for the member-only notebooks release, without admin access.
     member = get_user_model().objects.get(username="mitglied@example.org")
     assert member.is_active

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 
 from careers.factories import DimensionFactory
 from careers.models import Dimension
+from tests.support import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,7 @@ def test_dimension_becomes_the_engines_plain_value(site):
 
 def test_editors_add_a_dimension_with_values_in_the_admin(client, site):
     user = get_user_model().objects.create_superuser("redaktion", "r@example.de", "geheim-123")
-    client.force_login(user)
+    login_with_second_factor(client, user)
     url = "/admin/snippets/careers/dimension/add/"
     assert client.get(url).status_code == 200
 

@@ -1,6 +1,9 @@
 """`manage.py load_demo`: the four demo employers, an admin login and a member login.
 
-Safe to run again: what exists stays, what is missing is added.
+Safe to run again: what exists stays, what is missing is added. The admin is a
+superuser and so logs in with a second factor: load_demo gives it an
+authenticator with a fresh secret and backup codes, printed and written to
+var/demo-admin.txt beside the password.
 """
 
 import secrets
@@ -8,10 +11,17 @@ import secrets
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Site
 
 from campaign.demo import build_all
 from campaign.members import accounts
+from campaign.staff_security.devices import (
+    AUTHENTICATOR_NAME,
+    new_backup_codes,
+    secret_of,
+)
+from campaign.staff_security.second_factor import authenticator_of
 
 ADMIN_USERNAME = "admin"
 # A member (no admin access) who may read the demo's member-only press release.
@@ -40,20 +50,39 @@ class Command(BaseCommand):
     def _admin_login(self, port):
         login_file = settings.VAR_DIR / "demo-admin.txt"
         users = get_user_model().objects
-        if users.filter(username=ADMIN_USERNAME).exists():
-            hint = f" (Passwort in {login_file})" if login_file.exists() else ""
+        admin = users.filter(username=ADMIN_USERNAME).first()
+        if admin is not None:
+            hint = f" (Passwort und zweiter Faktor in {login_file})" if login_file.exists() else ""
             self.stdout.write(f"Admin-Zugang „{ADMIN_USERNAME}“ besteht bereits{hint}.")
+            if authenticator_of(admin) is None:  # made before the second factor came
+                second_factor = self._second_factor(admin)
+                with login_file.open("a") as lines:
+                    lines.write(second_factor)
+                self.stdout.write(second_factor)
             return
         password = secrets.token_urlsafe(12)
-        users.create_superuser(ADMIN_USERNAME, "admin@localhost", password)
+        admin = users.create_superuser(ADMIN_USERNAME, "admin@localhost", password)
+        second_factor = self._second_factor(admin)
         login_file.parent.mkdir(parents=True, exist_ok=True)
-        login_file.write_text(f"{ADMIN_USERNAME}\n{password}\n")
+        login_file.write_text(f"{ADMIN_USERNAME}\n{password}\n{second_factor}")
         login_file.chmod(0o600)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Admin: http://localhost:{port}/admin/  Benutzer: {ADMIN_USERNAME}  "
                 f"Passwort: {password}"
             )
+        )
+        self.stdout.write(second_factor)
+
+    def _second_factor(self, admin):
+        """A confirmed authenticator with a secret made now, and backup codes."""
+        device = TOTPDevice.objects.create(user=admin, name=AUTHENTICATOR_NAME, confirmed=True)
+        codes = new_backup_codes(admin)
+        return (
+            f"Zweiter Faktor (Authenticator-App, zeitbasiert, 6 Ziffern): "
+            f"Schlüssel {secret_of(device)}\n"
+            f"  {device.config_url}\n"
+            f"Notfallcodes (je einmal gültig): {' '.join(codes)}\n"
         )
 
     def _member_login(self, port):
