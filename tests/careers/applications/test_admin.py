@@ -8,7 +8,7 @@ from campaign.roles import HR, PRESS_OFFICE
 from careers.applications import services, storage
 from careers.models import Application, ApplicationStatus
 from tests.careers.applications.conftest import HOST, OTHER_HOST, user_in
-from tests.support import count_queries, get_with_query_budget
+from tests.support import count_queries, get_with_query_budget, login_with_second_factor
 
 ADMIN_HOST = "localhost"
 LIST = "/admin/bewerbungen/"
@@ -59,7 +59,7 @@ def _who(name):
 def test_only_hr_of_the_site_and_superusers_reach_applicant_data(client, application, who):
     user = _who(who)
     if user is not None:
-        client.force_login(user)
+        login_with_second_factor(client, user)
     allowed = who in {"hr", "superuser"}
 
     for name, url in _urls(application).items():
@@ -90,7 +90,7 @@ def test_hr_lists_the_sites_applications_newest_first_and_filters_them(
     client, application, posting, valid_data, pdf_bytes
 ):
     later = services.submit(posting, {**valid_data, "first_name": "Bea"}, [("cv.pdf", pdf_bytes)])
-    client.force_login(user_in(HOST, HR))
+    login_with_second_factor(client, user_in(HOST, HR))
 
     listing = get_with_query_budget(client, LIST, host=ADMIN_HOST, max_queries=30).text
     menu = client.get("/admin/", HTTP_HOST=ADMIN_HOST).text
@@ -108,7 +108,7 @@ def test_hr_lists_the_sites_applications_newest_first_and_filters_them(
 def test_more_applications_cost_the_listing_no_more_queries(
     client, application, posting, valid_data, pdf_bytes
 ):
-    client.force_login(user_in(HOST, HR))
+    login_with_second_factor(client, user_in(HOST, HR))
     client.get(LIST, HTTP_HOST=ADMIN_HOST)
     with_one = count_queries(client, LIST, host=ADMIN_HOST)
     for _number in range(5):
@@ -118,7 +118,7 @@ def test_more_applications_cost_the_listing_no_more_queries(
 
 
 def test_the_csv_export_holds_the_sites_applications(client, application):
-    client.force_login(user_in(HOST, HR))
+    login_with_second_factor(client, user_in(HOST, HR))
 
     export = client.get(LIST, {"export": "csv"}, HTTP_HOST=ADMIN_HOST)
 
@@ -130,7 +130,7 @@ def test_the_csv_export_holds_the_sites_applications(client, application):
 
 
 def test_hr_sets_the_status(client, application):
-    client.force_login(user_in(HOST, HR))
+    login_with_second_factor(client, user_in(HOST, HR))
 
     response = client.post(
         f"{LIST}edit/{application.pk}/",
@@ -146,7 +146,7 @@ def test_hr_sets_the_status(client, application):
 def test_the_detail_links_the_documents_which_download_decrypted_and_inert(
     client, application, pdf_bytes
 ):
-    client.force_login(user_in(HOST, HR))
+    login_with_second_factor(client, user_in(HOST, HR))
     urls = _urls(application)
 
     detail = client.get(urls["detail"], HTTP_HOST=ADMIN_HOST).text
@@ -164,7 +164,7 @@ def test_the_detail_links_the_documents_which_download_decrypted_and_inert(
 
 
 def test_a_changed_file_is_refused_not_served(client, application):
-    client.force_login(user_in(HOST, HR))
+    login_with_second_factor(client, user_in(HOST, HR))
     stored = storage.path_of(application.documents.get().pk)
     stored.write_bytes(stored.read_bytes()[:-1] + b"\x00")
 
@@ -172,3 +172,14 @@ def test_a_changed_file_is_refused_not_served(client, application):
 
     assert response.status_code == 404
     assert Application.objects.filter(pk=application.pk).exists()
+
+
+@pytest.mark.parametrize("who", ["hr", "superuser"])
+def test_without_the_second_factor_no_applicant_data_is_shown(client, application, who):
+    client.force_login(_who(who))  # the password step only
+
+    for name, url in _urls(application).items():
+        response = client.get(url, HTTP_HOST=ADMIN_HOST)
+
+        assert response.status_code == 302, name
+        assert "/admin/zweiter-faktor/" in response["Location"]
