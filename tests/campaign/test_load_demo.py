@@ -112,12 +112,14 @@ def test_essen_has_its_photo_calendar_with_twelve_motifs_and_two_earlier_edition
     }
     editions = [(e.year, e.motto) for e in calendar.earlier_editions.all()]
     assert editions == [(2014, "Zu Potte kommen"), (2016, "Was Frauen wollen")]
-    assert not CalendarPdf.objects.exists()  # made on its first download, not in the build
+    # The test demo leaves the PDF to its first download; load_demo makes it.
+    pdf = CalendarPdf.objects.get(page=calendar)
 
     page = client.get("/kalender-was-geht/", HTTP_HOST="jobcenter-essen.localhost")
 
     assert page.status_code == 200
     assert "Oldtimer-Werkstatt" in page.text
+    assert f"Kalender als PDF ({pdf.size_label})" in page.text
     assert "Zu Potte kommen" in page.text
 
 

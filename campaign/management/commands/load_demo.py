@@ -14,8 +14,10 @@ from django.core.management.base import BaseCommand
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Site
 
+from campaign.calendar_files import fresh_pdf, pdf_for
 from campaign.demo import build_all
 from campaign.members import accounts
+from campaign.models import PhotoCalendarPage
 from campaign.staff_security.devices import (
     AUTHENTICATOR_NAME,
     new_backup_codes,
@@ -43,9 +45,20 @@ class Command(BaseCommand):
         sites = build_all(port=port, log=self.stdout.write)
         for site in sites:
             self.stdout.write(f"  {site.root_url}/  {site.site_name}")
+        self._calendar_pdfs()
         if not no_admin:
             self._admin_login(port)
             self._member_login(port)
+
+    def _calendar_pdfs(self):
+        """The photo calendars' PDFs, so their pages offer the download with its size.
+
+        The demo build leaves them to the first download (tests build it many
+        times); a demo someone looks at should have them ready.
+        """
+        for page in PhotoCalendarPage.objects.live():
+            if fresh_pdf(page) is None and pdf_for(page) is not None:
+                self.stdout.write(f"  Kalender-PDF: {page.title}")
 
     def _admin_login(self, port):
         login_file = settings.VAR_DIR / "demo-admin.txt"

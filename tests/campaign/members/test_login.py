@@ -1,10 +1,12 @@
 """Logging in and out, unconfirmed accounts, django-axes' lockout, no admin for members."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core import mail
 
 from campaign.members import accounts
 from campaign.members.views import RESEND_LIMIT
+from campaign.roles import PRESS_OFFICE, group_name
 from tests.support import get_with_query_budget
 
 pytestmark = pytest.mark.django_db
@@ -120,7 +122,10 @@ def test_a_member_never_reaches_the_admin(client, member):
 
 
 def test_the_admin_login_still_works_for_editors(client, demo_sites, django_user_model):
-    django_user_model.objects.create_superuser("redakteurin", "r@example.org", PASSWORD)
+    # The press office: editors without a second factor (they see no applicant data).
+    editor = django_user_model.objects.create_user("redakteurin", "r@example.org", PASSWORD)
+    site = next(site for site in demo_sites if site.hostname == HOST)
+    editor.groups.add(Group.objects.get(name=group_name(site, PRESS_OFFICE)))
 
     response = client.post(
         "/admin/login/", {"username": "redakteurin", "password": PASSWORD}, HTTP_HOST=HOST
