@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from campaign.views import errors, health, site_files
 from careers import views as careers_views
 from careers.api import api as careers_api
+from careers.applications import admin_views as application_admin
 from careers.applications import views as application_views
 from media_library import views as media_views
 
@@ -21,6 +22,13 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("theme.css", site_files.theme_css, name="theme_css"),
     path("api/v1/", careers_api.urls),
+    # Before the admin's own URLs, which send strangers to the login: a guessed
+    # document address gets a plain 404 from the view itself, whoever asks.
+    path(
+        "admin/bewerbungen/unterlage/<uuid:document_id>/",
+        application_admin.download,
+        name="application_document",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
 ]

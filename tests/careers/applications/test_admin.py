@@ -77,6 +77,8 @@ def test_only_hr_of_the_site_and_superusers_reach_applicant_data(client, applica
         assert response.status_code in expected, (who, name, response.status_code)
         if response.status_code == 302 and who in ("anonymous", "member"):
             assert "/admin/login/" in response["Location"]
+        if name == "download":
+            assert response.status_code == 404  # a guessed file address: nothing, for anyone
         assert b"ada@example.org" not in body
         assert b"%PDF" not in body
         assert application.receipt_number.encode() not in body
