@@ -11,12 +11,24 @@ def _site_root(request):
     return site.root_page if site else None
 
 
+def _root_in_language_of(root, page):
+    """The site root's version in the language of the page shown: an English page
+    gets the English menu (one query, and none for pages in the site's language)."""
+    if not isinstance(page, Page) or root is None or page.locale_id == root.locale_id:
+        return root
+    return (
+        Page.objects.filter(translation_key=root.translation_key, locale_id=page.locale_id).first()
+        or root
+    )
+
+
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
-    """Menu pages below the site root, each marked when the visitor is inside it."""
+    """Menu pages below the site root, in the page's language, each marked when
+    the visitor is inside it."""
     request = context.get("request")
     page = context.get("page")
-    root = _site_root(request)
+    root = _root_in_language_of(_site_root(request), page)
     items = []
     if root is not None:
         for item in root.get_children().live().public().in_menu():
