@@ -20,8 +20,9 @@ def axes_username(request, credentials):
     return normalise_email(username)
 
 
-def email_taken(email):
-    return get_user_model().objects.filter(username__iexact=normalise_email(email)).exists()
+def account_of(email):
+    """The account whose login is this address, whatever its case, or None."""
+    return get_user_model().objects.filter(username__iexact=normalise_email(email)).first()
 
 
 @transaction.atomic

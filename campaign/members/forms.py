@@ -60,16 +60,9 @@ class RegistrationForm(forms.Form):
         return bool(self.data.get(HONEYPOT))
 
     def clean_email(self):
-        email = accounts.normalise_email(self.cleaned_data["email"])
-        if accounts.email_taken(email):
-            raise forms.ValidationError(
-                _(
-                    "Mit dieser E-Mail-Adresse gibt es schon ein Konto. Melden Sie sich an oder "
-                    "lassen Sie sich ein neues Passwort schicken."
-                ),
-                code="taken",
-            )
-        return email
+        # A taken address is no error here: the form must not tell strangers
+        # which addresses have accounts (the view writes to the owner instead).
+        return accounts.normalise_email(self.cleaned_data["email"])
 
     def clean_captcha_answer(self):
         answer = self.cleaned_data["captcha_answer"]

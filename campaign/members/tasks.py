@@ -1,4 +1,5 @@
-"""The members' e-mails (django-tasks): confirming the address, resetting the password.
+"""The members' e-mails (django-tasks): confirming the address, resetting the
+password, and telling an account's owner that someone tried to register it again.
 
 The task gets the account's id and the site's address, never the link: the
 token is made when the mail goes out, so the task table holds no secret.
@@ -18,9 +19,12 @@ from campaign.members.tokens import make_key
 
 VERIFY = "verify"
 RESET = "reset"
+EXISTS = "exists"
 
 
 def _link(kind, user, next_url):
+    if kind == EXISTS:
+        return reverse("members:password_reset")
     if kind == VERIFY:
         path = reverse("members:verify", kwargs={"key": make_key(user)})
         return f"{path}?{urlencode({'next': next_url})}" if next_url else path
@@ -31,7 +35,8 @@ def _link(kind, user, next_url):
 
 @task()
 def send_member_mail(kind, user_id, base_url, site_name, language="de", next_url=""):
-    """Send the confirmation (`verify`) or reset (`reset`) mail, if the account is still there."""
+    """Send the confirmation (`verify`), reset (`reset`) or already-registered
+    (`exists`) mail, if the account is still there."""
     users = get_user_model().objects
     user = (users.filter(is_active=False) if kind == VERIFY else users).filter(pk=user_id).first()
     if user is None:
@@ -39,6 +44,7 @@ def send_member_mail(kind, user_id, base_url, site_name, language="de", next_url
     with translation.override(language):
         context = {
             "url": base_url.rstrip("/") + _link(kind, user, next_url),
+            "login_url": base_url.rstrip("/") + reverse("members:login"),
             "site_name": site_name,
             "email": user.email,
         }

@@ -32,7 +32,7 @@ from campaign.members.forms import (
     RegistrationForm,
     ResendForm,
 )
-from campaign.members.tasks import RESET, VERIFY, send_member_mail
+from campaign.members.tasks import EXISTS, RESET, VERIFY, send_member_mail
 from campaign.members.tokens import user_for_key
 from campaign.rate_limits import RateLimit
 
@@ -132,13 +132,21 @@ def register(request):
         context["form"] = form
         return _render(request, "register.html", context, status=422)
     REGISTRATION_LIMIT.count(request)
+    existing = accounts.account_of(form.cleaned_data["email"])
     with transaction.atomic():
-        user = accounts.register(
-            form.cleaned_data["email"],
-            form.cleaned_data["password1"],
-            Site.find_for_request(request),
-        )
-        _send(request, VERIFY, user, next_url)
+        if existing is None:
+            user = accounts.register(
+                form.cleaned_data["email"],
+                form.cleaned_data["password1"],
+                Site.find_for_request(request),
+            )
+            _send(request, VERIFY, user, next_url)
+        elif accounts.unverified_member(existing.username) is not None:
+            _send(request, VERIFY, existing, next_url)
+        else:
+            # The same answer as for a new account; only the owner's mailbox
+            # learns that the address is known, with the way back in.
+            _send(request, EXISTS, existing, next_url)
     return done
 
 

@@ -145,14 +145,35 @@ def test_a_replayed_post_is_refused(client, demo_sites):
     assert not get_user_model().objects.filter(username="zweite@example.org").exists()
 
 
-def test_an_address_registers_once_whatever_its_case(client, demo_sites):
-    _post(client, email="neu@example.org")
+def test_an_address_registers_once_whatever_its_case(client, committed, demo_sites):
+    first, _ = _post(client, committed, email="neu@example.org")
 
-    response, _ = _post(client, email="NEU@example.ORG")
+    again, _ = _post(client, committed, email="NEU@example.ORG")
 
-    assert response.status_code == 422
-    assert "Mit dieser E-Mail-Adresse gibt es schon ein Konto" in response.text
     assert get_user_model().objects.filter(username__iexact="neu@example.org").count() == 1
+    # Still unconfirmed: the second try gets the confirmation link again.
+    assert [message.to for message in mail.outbox] == [["neu@example.org"]] * 2
+    assert "/konto/bestaetigen/" in mail.outbox[-1].body
+    assert (again.status_code, again["Location"]) == (first.status_code, first["Location"])
+
+
+def test_registering_a_known_address_tells_only_its_owner(client, committed, demo_sites):
+    user = accounts.register("bekannt@example.org", "Altes-Passwort-2024", demo_sites[0])
+    accounts.activate(user)
+
+    response, _ = _post(client, committed, email="Bekannt@example.org")
+
+    # The visitor sees what a new registration sees: nothing says the address is known …
+    assert response.status_code == 303
+    assert response["Location"].startswith("/konto/registrieren/gesendet/")
+    assert "schon ein Konto" not in client.get(response["Location"], HTTP_HOST=HOST).text
+    # … while the owner is told, with the way back in, and the account is unchanged.
+    (message,) = mail.outbox
+    assert message.to == ["bekannt@example.org"]
+    assert "Sie haben dort schon eines" in message.body
+    assert "/konto/passwort-vergessen/" in message.body
+    user.refresh_from_db()
+    assert user.check_password("Altes-Passwort-2024")
 
 
 def test_the_honeypot_thanks_bots_and_stores_nothing(client, demo_sites):
