@@ -3,16 +3,20 @@
 One panel per section, each a heading and a list of entries linking to where
 the work is done. A section is a function of the request that returns a
 `Section`, or None when it has nothing to show (it then does not appear).
-More sections go into `SECTIONS`; each should cost a fixed number of queries.
+The sections are named in the setting STELLWERK_DASHBOARD_SECTIONS, so other
+apps add theirs without this one importing them (careers: new applications);
+each should cost a fixed number of queries.
 """
 
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.conf import settings
 from django.db.models import Count, Q
 from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext, ngettext
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState, WorkflowState, get_default_page_content_type
@@ -36,6 +40,7 @@ class Section:
     heading: str
     entries: list = field(default_factory=list)
     date_label: str = ""  # what an entry's date means, e.g. "Eingereicht"
+    date_format: str = "SHORT_DATETIME_FORMAT"  # "SHORT_DATE_FORMAT" for dates without a time
 
 
 def my_drafts_in_review(request):
@@ -151,8 +156,9 @@ def calendar_pdfs_to_make(request):
     )
 
 
-# The dashboard's sections, in order.
-SECTIONS = [my_drafts_in_review, upcoming_events, calendar_pdfs_to_make]
+def configured_sections():
+    """The sections of STELLWERK_DASHBOARD_SECTIONS, in order."""
+    return [import_string(name) for name in settings.STELLWERK_DASHBOARD_SECTIONS]
 
 
 class EditorOverviewPanel(Component):
@@ -161,7 +167,7 @@ class EditorOverviewPanel(Component):
     order = 50  # above Wagtail's own panels
 
     def __init__(self, sections=None):
-        self.sections = SECTIONS if sections is None else sections
+        self.sections = configured_sections() if sections is None else sections
 
     def get_context_data(self, parent_context):
         request = parent_context["request"]

@@ -283,6 +283,15 @@ STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", "1
 # The name authenticator apps show beside the account.
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Stellwerk")
 
+# The admin dashboard's overview (campaign/dashboard.py), in order; each a
+# function of the request returning a section or None.
+STELLWERK_DASHBOARD_SECTIONS = [
+    "campaign.dashboard.my_drafts_in_review",
+    "careers.applications.dashboard.new_applications",
+    "campaign.dashboard.upcoming_events",
+    "campaign.dashboard.calendar_pdfs_to_make",
+]
+
 # Branding of a site is cached per host name so error pages can show it
 # while the database is away.
 STELLWERK_BRANDING_TTL = int(os.environ.get("STELLWERK_BRANDING_TTL", "300"))
