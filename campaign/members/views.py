@@ -173,10 +173,15 @@ def resend(request):
 
 
 def verify(request, key):
+    """The mailed link shows a button; only its POST confirms. Mail scanners
+    that open every link (common in public administrations) would otherwise
+    use the link up before its owner clicks it."""
     candidates = get_user_model().objects.filter(is_active=False, member__verified_at__isnull=True)
     user = user_for_key(key, candidates)
     if user is None:
         return _render(request, "verify_failed.html", {}, status=400)
+    if request.method != "POST":
+        return _render(request, "verify.html", {"next": safe_next(request), "email": user.email})
     accounts.activate(user)
     messages.success(
         request, _("Danke! Ihre E-Mail-Adresse ist bestätigt. Sie können sich jetzt anmelden.")

@@ -77,6 +77,9 @@ def test_a_visitor_registers_confirms_logs_in_and_reads_the_member_release(
     link = re.search(r"http://\S+/konto/bestaetigen/\S+", message.body).group(0)
 
     page.goto(link)
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Adresse bestätigen").focus()
+    page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/konto/anmelden/\?next="))
     assert "Ihre E-Mail-Adresse ist bestätigt" in page.get_by_role("main").inner_text()
     page.get_by_label("E-Mail-Adresse").fill("ada@example.org")

@@ -74,7 +74,13 @@ def test_the_link_confirms_the_account_once_and_leads_to_the_login(client, demo_
     _post(client, committed, next="/presse/homeoffice/")
     link = _link(mail.outbox[0])
 
-    confirmed = client.get(link, HTTP_HOST=HOST, follow=True)
+    # Opening the link (as a mail scanner does) only shows the button.
+    opened = client.get(link, HTTP_HOST=HOST)
+    assert opened.status_code == 200
+    assert "Adresse bestätigen" in opened.text
+    assert not get_user_model().objects.get(username="neu@example.org").is_active
+
+    confirmed = client.post(link, HTTP_HOST=HOST, follow=True)
     again = client.get(link, HTTP_HOST=HOST)
 
     assert confirmed.redirect_chain[-1][0] == "/konto/anmelden/?next=%2Fpresse%2Fhomeoffice%2F"
