@@ -14,8 +14,10 @@ from campaign.factories import (
     PressIndexPageFactory,
     PressReleasePageFactory,
     SiteFactory,
-    TestimonialFactory,
 )
+
+# Imported under another name: pytest would take a name starting with Test for a test class.
+from campaign.factories import TestimonialFactory as VoiceFactory
 from campaign.models import CampaignPage, PressIndexPage, SocialAccount
 from careers.factories import JobFieldIndexPageFactory
 from media_library.factories import ImageFactory
@@ -71,7 +73,7 @@ def _campaign(site, testimonials, **kwargs):
 
 def test_campaign_page_tells_the_whole_story(client, site):
     photo = ImageFactory(credit="Foto: Anna Beispiel")
-    voice = TestimonialFactory(
+    voice = VoiceFactory(
         site=site, name="Aylin K.", role="Sachbearbeiterin", place="Bürgeramt", photo=photo
     )
     _campaign(site, [voice], slogan="#WirmachenMitte", title="Wir machen Mitte")
@@ -92,14 +94,14 @@ def test_campaign_page_tells_the_whole_story(client, site):
 
 
 def test_more_testimonials_cost_no_more_queries(client, site):
-    few = [TestimonialFactory(site=site, photo=ImageFactory()) for _ in range(2)]
+    few = [VoiceFactory(site=site, photo=ImageFactory()) for _ in range(2)]
     page = _campaign(site, few)
     client.get("/wir/", HTTP_HOST=HOST)  # renditions are made on the first view
     with CaptureQueriesContext(connection) as queries:
         client.get("/wir/", HTTP_HOST=HOST)
     with_two = len(queries)  # now: the next request empties Django's query log
     page.body[1].value["testimonials"] = [
-        TestimonialFactory(site=site, photo=ImageFactory()) for _ in range(8)
+        VoiceFactory(site=site, photo=ImageFactory()) for _ in range(8)
     ]
     page.save_revision().publish()
     client.get("/wir/", HTTP_HOST=HOST)
@@ -110,8 +112,8 @@ def test_more_testimonials_cost_no_more_queries(client, site):
 
 
 def test_a_deleted_testimonial_leaves_no_gap_or_error(client, site):
-    gone = TestimonialFactory(site=site, name="Gelöscht")
-    stays = TestimonialFactory(site=site, name="Bleibt")
+    gone = VoiceFactory(site=site, name="Gelöscht")
+    stays = VoiceFactory(site=site, name="Bleibt")
     _campaign(site, [gone, stays])
     gone.delete()
 
