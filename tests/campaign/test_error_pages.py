@@ -81,3 +81,25 @@ def test_programming_error_gives_a_branded_500_not_a_503(visitor):
     assert "Retry-After" not in response
     assert "Da ist etwas schiefgegangen" in response.text
     assert EMPLOYER in response.text
+
+
+def test_a_form_sent_without_its_security_cookie_gets_a_german_403_of_the_site(demo_sites):
+    browser = Client(enforce_csrf_checks=True, HTTP_HOST=HOST)
+
+    response = browser.post("/konto/registrieren/", {"email": "neu@example.org"})
+
+    assert response.status_code == 403
+    assert '<html lang="de">' in response.text
+    assert "Das Formular ist abgelaufen" in response.text
+    assert "Zurück-Taste" in response.text
+    assert EMPLOYER in response.text
+
+
+def test_a_host_this_installation_does_not_serve_gets_a_plain_german_400(demo_sites):
+    stranger = Client(raise_request_exception=False, HTTP_HOST="fremd.example")
+
+    response = stranger.get("/")
+
+    assert response.status_code == 400
+    assert '<html lang="de">' in response.text
+    assert "Ungültige Anfrage" in response.text
