@@ -50,6 +50,14 @@ def test_english_pages_have_the_english_menu(client, demo_sites):
     assert not any(href.startswith("/en/") for href, _title in german)
 
 
+def test_the_brand_leads_home_in_the_pages_language(client, demo_sites):
+    def brand_link(html):
+        return re.search(r'<a class="site-brand" href="([^"]+)"', html).group(1)
+
+    assert brand_link(client.get("/en/campaign/", HTTP_HOST=HOST).text) == "/en/"
+    assert brand_link(client.get("/kampagne/", HTTP_HOST=HOST).text) == "/"
+
+
 def test_german_page_links_its_english_version(client, demo_sites):
     html = client.get("/kampagne/", HTTP_HOST=HOST).text
 
