@@ -171,6 +171,7 @@ def _employer_site(root, employer, port, log):
             office=employer.press_office,
             state=employer.state,
             events=employer.events is not None,
+            careers=True,
         ),
     )
     settings = EmployerSettingsFactory(

@@ -726,7 +726,9 @@ def _purpose(purpose, basis, data, retention, recipients="", note=""):
     )
 
 
-def legal_pages(hostname, name, address, *, email="", phone="", office="", state="", events=False):
+def legal_pages(
+    hostname, name, address, *, email="", phone="", office="", state="", events=False, careers=False
+):
     """Field values of the imprint, privacy and accessibility statement pages of a site.
 
     Name, address, press e-mail and phone come from the seeds; the rest is
@@ -772,6 +774,34 @@ def legal_pages(hostname, name, address, *, email="", phone="", office="", state
             note="in Verbindung mit § 12b Behindertengleichstellungsgesetz",
         ),
     ]
+    # Every site has member accounts (the login is one for the installation).
+    purposes.append(
+        _purpose(
+            "Mitgliedskonto",
+            "a",
+            "E-Mail-Adresse, Passwort (nur als Hash), Zeitpunkt der Registrierung und der "
+            "Bestätigung",
+            "bis Sie das Konto löschen; nicht bestätigte Konten nach sieben Tagen",
+        )
+    )
+    if careers:
+        purposes += [
+            _purpose(
+                "Stellenalarm",
+                "a",
+                "E-Mail-Adresse, gewählte Berufsfelder oder Suche",
+                "bis Sie ihn abbestellen; nicht bestätigte nach sieben Tagen",
+            ),
+            _purpose(
+                "Online-Bewerbung",
+                "b",
+                "Angaben zur Person, Anschreiben, Unterlagen (PDF, verschlüsselt gespeichert), "
+                "freiwillig Angaben zu einer Schwerbehinderung",
+                "sechs Monate nach Abschluss des Verfahrens; mit Ihrer Einwilligung in den "
+                "Talentpool zwei Jahre",
+                note="in Verbindung mit § 26 BDSG und Art. 88 DSGVO",
+            ),
+        ]
     if events:
         purposes.append(
             _purpose(

@@ -70,6 +70,10 @@ def test_the_privacy_policy_lists_purposes_rights_and_the_authority(client, demo
     # Düsseldorf has events: their bookings are a purpose of their own.
     assert "Anmeldung zu Gesprächsterminen bei Veranstaltungen" in html
     assert "Einwilligung (Art. 6 Abs. 1 Buchst. a DSGVO)" in html
+    # What the site's forms keep, each with its retention.
+    for purpose in ("Mitgliedskonto", "Stellenalarm", "Online-Bewerbung"):
+        assert purpose in html
+    assert "sechs Monate nach Abschluss des Verfahrens" in html
     assert "Auskunft über die zu Ihrer Person gespeicherten Daten (Art. 15 DSGVO)" in html
     assert "Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen" in html
 
