@@ -108,6 +108,51 @@ class SitePermissionPolicy(ModelPermissionPolicy):
         return for_user(super().instances_user_has_any_permission_for(user, actions), user)
 
 
+class PageScopedPermissionPolicy(ModelPermissionPolicy):
+    """For rows that belong to a page (a booking to its event, an application to
+    its posting): model permissions as usual, and on a row only when its page
+    lies on one of the user's sites. `page_field` names the foreign key."""
+
+    page_field = None
+
+    def within_user_sites(self, user, queryset=None):
+        queryset = self.model.objects.all() if queryset is None else queryset
+        condition = within_sites(user, f"{self.page_field}__path")
+        return queryset if condition is None else queryset.filter(condition)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        # Asked per row of a listing (its buttons): the paths are at hand, no query.
+        roots = site_root_paths(user)
+        page = getattr(instance, self.page_field)
+        return self.user_has_permission(user, action) and (
+            roots is None or page.path.startswith(roots)
+        )
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return any(
+            self.user_has_permission_for_instance(user, action, instance) for action in actions
+        )
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        return self.within_user_sites(
+            user, super().instances_user_has_any_permission_for(user, actions)
+        )
+
+
+class PageScopedObjectMixin:
+    """For views that open one such row by its URL: not found unless the user may
+    view it, checked before Wagtail's own permission check, so nobody learns
+    that it exists."""
+
+    def get_object(self, *args, **kwargs):
+        instance = super().get_object(*args, **kwargs)
+        if not self.permission_policy.user_has_permission_for_instance(
+            self.request.user, "view", instance
+        ):
+            raise Http404
+        return instance
+
+
 class SiteScopedForm(WagtailAdminModelForm):
     """Offers only the user's sites; with a single one, it is chosen already."""
 

@@ -6,23 +6,15 @@ its event filter and every view that opens one booking by its URL.
 Visitors book and cancel on the site; the admin only reads.
 """
 
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django_filters import ChoiceFilter, ModelChoiceFilter
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 
-from campaign.admin_sites import site_root_paths, within_sites
+from campaign.admin_sites import PageScopedObjectMixin, PageScopedPermissionPolicy, within_sites
 from campaign.models import Booking, BookingStatus, EventPage
-
-
-def bookings_for(user, queryset=None):
-    queryset = Booking.objects.all() if queryset is None else queryset
-    condition = within_sites(user, "event__path")
-    return queryset if condition is None else queryset.filter(condition)
 
 
 def _events_for(request):
@@ -31,21 +23,8 @@ def _events_for(request):
     return events if condition is None else events.filter(condition)
 
 
-class BookingPermissionPolicy(ModelPermissionPolicy):
-    def user_has_permission_for_instance(self, user, action, instance):
-        # Asked per row of the listing (its buttons): the paths are at hand, no query.
-        roots = site_root_paths(user)
-        return self.user_has_permission(user, action) and (
-            roots is None or instance.event.path.startswith(roots)
-        )
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return any(
-            self.user_has_permission_for_instance(user, action, instance) for action in actions
-        )
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        return bookings_for(user, super().instances_user_has_any_permission_for(user, actions))
+class BookingPermissionPolicy(PageScopedPermissionPolicy):
+    page_field = "event"
 
 
 class BookingFilterSet(WagtailFilterSet):
@@ -60,17 +39,11 @@ class BookingFilterSet(WagtailFilterSet):
 class BookingIndexView(IndexView):
     def get_base_queryset(self):
         queryset = super().get_base_queryset().select_related("event", "department")
-        return bookings_for(self.request.user, queryset)
+        return self.permission_policy.within_user_sites(self.request.user, queryset)
 
 
-class BookingInspectView(InspectView):
-    def get_object(self, queryset=None):
-        booking = super().get_object(queryset)
-        if not self.permission_policy.user_has_permission_for_instance(
-            self.request.user, "view", booking
-        ):
-            raise Http404
-        return booking
+class BookingInspectView(PageScopedObjectMixin, InspectView):
+    pass
 
 
 class BookingViewSet(ModelViewSet):

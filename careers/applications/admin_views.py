@@ -22,21 +22,14 @@ from wagtail.admin.views.generic import DeleteView, EditView, IndexView, Inspect
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 
-from campaign.admin_sites import site_root_paths, within_sites
+from campaign.admin_sites import PageScopedObjectMixin, PageScopedPermissionPolicy, within_sites
 from campaign.staff_security.second_factor import needs_second_factor
 from careers.applications import storage
 from careers.models import Application, ApplicationDocument, ApplicationStatus, JobPostingPage
 
 logger = logging.getLogger("careers.applications")
-
-
-def applications_for(user, queryset=None):
-    queryset = Application.objects.all() if queryset is None else queryset
-    condition = within_sites(user, "posting__path")
-    return queryset if condition is None else queryset.filter(condition)
 
 
 def _postings_for(request):
@@ -45,9 +38,11 @@ def _postings_for(request):
     return postings if condition is None else postings.filter(condition)
 
 
-class ApplicationPermissionPolicy(ModelPermissionPolicy):
-    """Model permissions, and on an application only within the user's sites; applications
-    come only from the form on the site, nobody adds one in the admin."""
+class ApplicationPermissionPolicy(PageScopedPermissionPolicy):
+    """Within the user's sites (by the posting); applications come only from the
+    form on the site, nobody adds one in the admin."""
+
+    page_field = "posting"
 
     def user_has_permission(self, user, action):
         return action != "add" and super().user_has_permission(user, action)
@@ -55,35 +50,9 @@ class ApplicationPermissionPolicy(ModelPermissionPolicy):
     def user_has_any_permission(self, user, actions):
         return super().user_has_any_permission(user, [a for a in actions if a != "add"])
 
-    def user_has_permission_for_instance(self, user, action, instance):
-        # Asked per row of the listing (its buttons): the paths are at hand, no query.
-        roots = site_root_paths(user)
-        return self.user_has_permission(user, action) and (
-            roots is None or instance.posting.path.startswith(roots)
-        )
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return any(
-            self.user_has_permission_for_instance(user, action, instance) for action in actions
-        )
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        return applications_for(user, super().instances_user_has_any_permission_for(user, actions))
-
 
 def _policy():
     return policy_registry.get_by_type(Application)
-
-
-class ScopedObjectMixin:
-    """For views that open one application by its URL: not found unless the user may view it,
-    checked before Wagtail's own permission check, so nobody learns that it exists."""
-
-    def get_object(self, *args, **kwargs):
-        application = super().get_object(*args, **kwargs)
-        if not _policy().user_has_permission_for_instance(self.request.user, "view", application):
-            raise Http404
-        return application
 
 
 class ApplicationFilterSet(WagtailFilterSet):
@@ -100,10 +69,10 @@ class ApplicationIndexView(IndexView):
 
     def get_base_queryset(self):
         queryset = super().get_base_queryset().select_related("posting")
-        return applications_for(self.request.user, queryset)
+        return self.permission_policy.within_user_sites(self.request.user, queryset)
 
 
-class ApplicationInspectView(ScopedObjectMixin, InspectView):
+class ApplicationInspectView(PageScopedObjectMixin, InspectView):
     template_name = "careers/applications/admin/inspect.html"
 
     def get_context_data(self, **kwargs):
@@ -115,19 +84,19 @@ class ApplicationInspectView(ScopedObjectMixin, InspectView):
         return context
 
 
-class ApplicationEditView(ScopedObjectMixin, EditView):
+class ApplicationEditView(PageScopedObjectMixin, EditView):
     pass
 
 
-class ApplicationDeleteView(ScopedObjectMixin, DeleteView):
+class ApplicationDeleteView(PageScopedObjectMixin, DeleteView):
     pass
 
 
-class ApplicationHistoryView(ScopedObjectMixin, HistoryView):
+class ApplicationHistoryView(PageScopedObjectMixin, HistoryView):
     pass
 
 
-class ApplicationUsageView(ScopedObjectMixin, UsageView):
+class ApplicationUsageView(PageScopedObjectMixin, UsageView):
     pass
 
 
