@@ -11,6 +11,9 @@ the listing (and its site filter), the chooser (modal, results, chosen), every
 view that loads one object by its URL (404 for another site's), the create
 and edit form (the site field offers the user's sites only), and, through a
 permission policy, Wagtail's instance checks (bulk delete, copy).
+Rows that belong to a page rather than a site (bookings by their event,
+applications by their posting) get the same from `PageScopedPermissionPolicy`
+and `PageScopedObjectMixin`.
 """
 
 from django.db.models import Q

@@ -28,6 +28,7 @@ from campaign.admin_sites import PageScopedObjectMixin, PageScopedPermissionPoli
 from campaign.staff_security.second_factor import needs_second_factor
 from careers.applications import storage
 from careers.models import Application, ApplicationDocument, ApplicationStatus, JobPostingPage
+from careers.models.applications import APPLICANT_FIELDS
 
 logger = logging.getLogger("careers.applications")
 
@@ -156,20 +157,12 @@ class ApplicationViewSet(ModelViewSet):
         "status",
         "created_at",
     ]
+    # The cover letter is read in the detail view; a CSV cell is no place for it.
     list_export = [
         "receipt_number",
         "posting",
         "status",
-        "salutation",
-        "first_name",
-        "last_name",
-        "email",
-        "phone",
-        "street",
-        "postal_code",
-        "city",
-        "severe_disability",
-        "talent_pool",
+        *(field for field in APPLICANT_FIELDS if field != "message"),
         "created_at",
     ]
     export_filename = "bewerbungen"
@@ -178,17 +171,7 @@ class ApplicationViewSet(ModelViewSet):
         "receipt_number",
         "posting",
         "status",
-        "salutation",
-        "first_name",
-        "last_name",
-        "email",
-        "phone",
-        "street",
-        "postal_code",
-        "city",
-        "message",
-        "severe_disability",
-        "talent_pool",
+        *APPLICANT_FIELDS,
         "consented_at",
         "created_at",
     ]

@@ -19,25 +19,12 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 
 from careers.applications import storage
-from careers.models.applications import Application, ApplicationDocument
+from careers.models.applications import APPLICANT_FIELDS, Application, ApplicationDocument
 
 # No 0/O, 1/I/L: easy to read out on the phone. 31^6 ≈ 900 million numbers a year.
 RECEIPT_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 RECEIPT_LENGTH = 6
 WITHDRAWAL_SALT = "careers.applications.withdraw"
-FIELDS = (
-    "salutation",
-    "first_name",
-    "last_name",
-    "email",
-    "phone",
-    "street",
-    "postal_code",
-    "city",
-    "message",
-    "severe_disability",
-    "talent_pool",
-)
 
 
 def new_receipt_number(now=None):
@@ -92,7 +79,7 @@ def submit(posting, data, documents):
 
 
 def _create(posting, data):
-    values = {field: data.get(field, "") for field in FIELDS}
+    values = {field: data.get(field, "") for field in APPLICANT_FIELDS}
     values["severe_disability"] = bool(data.get("severe_disability"))
     values["talent_pool"] = bool(data.get("talent_pool"))
     for _attempt in range(5):

@@ -13,6 +13,20 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+# What an applicant gives in the form: stored as entered, shown to HR, exported.
+APPLICANT_FIELDS = (
+    "salutation",
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "street",
+    "postal_code",
+    "city",
+    "message",
+    "severe_disability",
+    "talent_pool",
+)
 
 
 class ApplicationStatus(models.TextChoices):
