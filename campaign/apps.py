@@ -8,4 +8,7 @@ class CampaignConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (branding cache, calendar PDFs)
+        from .admin_sites.ownership import register_wagtail_models
         from .staff_security import idle_timeout  # noqa: F401  (idle clock from the login)
+
+        register_wagtail_models()

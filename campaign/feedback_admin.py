@@ -9,30 +9,15 @@ from the form on the site; the admin adds none.
 
 from django.utils.translation import gettext_lazy as _
 from django_filters import ChoiceFilter
-from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permissions import policy_registry, register_permission_policy
 
-from campaign.admin_sites import (
-    SiteFilterSet,
-    SitePermissionPolicy,
-    SiteScopedObjectMixin,
-    for_user,
-)
+from campaign.admin_sites import ReadOnlyIntakePermissionPolicy
+from campaign.admin_sites.views import SiteScopedFilterSet, SiteScopedViewSetMixin
 from campaign.models import AccessibilityFeedback, FeedbackStatus
 
 
-class FeedbackPermissionPolicy(SitePermissionPolicy):
-    """Site-scoped like the snippets; nobody adds a message by hand."""
-
-    def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return super().user_has_any_permission(user, [a for a in actions if a != "add"])
-
-
-class FeedbackFilterSet(SiteFilterSet):
+class FeedbackFilterSet(SiteScopedFilterSet):
     status = ChoiceFilter(label=_("Status"), choices=FeedbackStatus.choices)
 
     class Meta:
@@ -42,33 +27,19 @@ class FeedbackFilterSet(SiteFilterSet):
 
 class FeedbackIndexView(IndexView):
     def get_base_queryset(self):
-        queryset = super().get_base_queryset().select_related("site")
-        return for_user(queryset, self.request.user)
+        return super().get_base_queryset().select_related("site")
 
 
-class FeedbackEditView(SiteScopedObjectMixin, EditView):
-    pass
-
-
-class FeedbackInspectView(SiteScopedObjectMixin, InspectView):
-    pass
-
-
-class FeedbackDeleteView(SiteScopedObjectMixin, DeleteView):
-    pass
-
-
-class AccessibilityFeedbackViewSet(ModelViewSet):
+class AccessibilityFeedbackViewSet(SiteScopedViewSetMixin, ModelViewSet):
     model = AccessibilityFeedback
+    belongs_to = {"via_site": "site"}
+    permission_policy_class = ReadOnlyIntakePermissionPolicy
     icon = "help"
     menu_label = _("Rückmeldungen Barrierefreiheit")
     add_to_admin_menu = True
     menu_order = 260
     inspect_view_enabled = True
     index_view_class = FeedbackIndexView
-    edit_view_class = FeedbackEditView
-    inspect_view_class = FeedbackInspectView
-    delete_view_class = FeedbackDeleteView
     filterset_class = FeedbackFilterSet
     list_display = ["received_at", "page_path", "status", "reply_due_label", "site"]
     list_export = ["site", "received_at", "page_path", "message", "name", "email", "status"]
@@ -86,13 +57,3 @@ class AccessibilityFeedbackViewSet(ModelViewSet):
         "answered_at",
     ]
     form_fields = ["status"]
-
-    def on_register(self):
-        # Before ModelViewSet registers a default policy for the model.
-        if policy_registry.get_by_type(AccessibilityFeedback, fallback=False) is None:
-            register_permission_policy(
-                AccessibilityFeedback,
-                FeedbackPermissionPolicy(AccessibilityFeedback),
-                exact_class=True,
-            )
-        super().on_register()

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from campaign.admin_sites import SiteSnippetViewSetMixin
+from campaign.admin_sites.views import SiteScopedViewSetMixin
 from campaign.booking_admin import BookingViewSet
 from campaign.dashboard import EditorOverviewPanel
 from campaign.feedback_admin import AccessibilityFeedbackViewSet
@@ -16,16 +16,18 @@ from campaign.page_links import LocalizedPageLinkHandler
 from campaign.staff_security import urls as staff_security_urls
 
 
-class TestimonialViewSet(SiteSnippetViewSetMixin, SnippetViewSet):
+class TestimonialViewSet(SiteScopedViewSetMixin, SnippetViewSet):
     model = Testimonial
+    belongs_to = {"via_site": "site"}
     icon = "group"
     list_display = ["name", "role", "place", "site"]
     list_filter = ["site"]
     search_fields = ["name", "quote"]
 
 
-class MediaContactViewSet(SiteSnippetViewSetMixin, SnippetViewSet):
+class MediaContactViewSet(SiteScopedViewSetMixin, SnippetViewSet):
     model = MediaContact
+    belongs_to = {"via_site": "site"}
     icon = "mail"
     list_display = ["office", "person", "email", "site"]
     list_filter = ["site"]

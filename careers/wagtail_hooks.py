@@ -6,13 +6,14 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from campaign.admin_sites import SiteSnippetViewSetMixin
+from campaign.admin_sites.views import SiteScopedViewSetMixin
 from careers.applications.admin_views import ApplicationViewSet
 from careers.models import Department, Dimension, JobCategory, PayRate, PayScale
 
 
-class DepartmentViewSet(SiteSnippetViewSetMixin, SnippetViewSet):
+class DepartmentViewSet(SiteScopedViewSetMixin, SnippetViewSet):
     model = Department
+    belongs_to = {"via_site": "site"}
     icon = "home"
     list_display = ["name", "kind", "city", "home_office", "site"]
     list_filter = ["site", "kind", "home_office"]
@@ -40,10 +41,11 @@ class PayRateViewSet(SnippetViewSet):
     list_per_page = 100
 
 
-class DimensionViewSet(SiteSnippetViewSetMixin, SnippetViewSet):
+class DimensionViewSet(SiteScopedViewSetMixin, SnippetViewSet):
     """The matcher's questions and their values, per site."""
 
     model = Dimension
+    belongs_to = {"via_site": "site"}
     icon = "list-ul"
     list_display = ["name", "slug", "sort_order", "site"]
     list_filter = ["site"]

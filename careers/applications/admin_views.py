@@ -16,15 +16,13 @@ from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from django_filters import ChoiceFilter, ModelChoiceFilter
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
-from wagtail.admin.views.generic.history import HistoryView
-from wagtail.admin.views.generic.usage import UsageView
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permissions import policy_registry, register_permission_policy
+from wagtail.permissions import policy_registry
 
-from campaign.admin_sites import PageScopedObjectMixin, PageScopedPermissionPolicy, within_sites
+from campaign.admin_sites import ReadOnlyIntakePermissionPolicy
+from campaign.admin_sites.views import SiteScopedFilterSet, SiteScopedViewSetMixin
 from campaign.staff_security.second_factor import needs_second_factor
 from careers.applications import storage
 from careers.models import Application, ApplicationDocument, ApplicationStatus, JobPostingPage
@@ -33,31 +31,14 @@ from careers.models.applications import APPLICANT_FIELDS
 logger = logging.getLogger("careers.applications")
 
 
-def _postings_for(request):
-    postings = JobPostingPage.objects.order_by("title")
-    condition = None if request is None else within_sites(request.user, "path")
-    return postings if condition is None else postings.filter(condition)
-
-
-class ApplicationPermissionPolicy(PageScopedPermissionPolicy):
-    """Within the user's sites (by the posting); applications come only from the
-    form on the site, nobody adds one in the admin."""
-
-    page_field = "posting"
-
-    def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return super().user_has_any_permission(user, [a for a in actions if a != "add"])
-
-
 def _policy():
     return policy_registry.get_by_type(Application)
 
 
-class ApplicationFilterSet(WagtailFilterSet):
-    posting = ModelChoiceFilter(label=_("Stellenangebot"), queryset=_postings_for)
+class ApplicationFilterSet(SiteScopedFilterSet):
+    posting = ModelChoiceFilter(
+        label=_("Stellenangebot"), queryset=JobPostingPage.objects.order_by("title")
+    )
     status = ChoiceFilter(label=_("Status"), choices=ApplicationStatus.choices)
 
     class Meta:
@@ -69,11 +50,10 @@ class ApplicationIndexView(IndexView):
     default_ordering = "-created_at"
 
     def get_base_queryset(self):
-        queryset = super().get_base_queryset().select_related("posting")
-        return self.permission_policy.within_user_sites(self.request.user, queryset)
+        return super().get_base_queryset().select_related("posting")
 
 
-class ApplicationInspectView(PageScopedObjectMixin, InspectView):
+class ApplicationInspectView(InspectView):
     template_name = "careers/applications/admin/inspect.html"
 
     def get_context_data(self, **kwargs):
@@ -83,22 +63,6 @@ class ApplicationInspectView(PageScopedObjectMixin, InspectView):
             for document in self.object.documents.all()
         ]
         return context
-
-
-class ApplicationEditView(PageScopedObjectMixin, EditView):
-    pass
-
-
-class ApplicationDeleteView(PageScopedObjectMixin, DeleteView):
-    pass
-
-
-class ApplicationHistoryView(PageScopedObjectMixin, HistoryView):
-    pass
-
-
-class ApplicationUsageView(PageScopedObjectMixin, UsageView):
-    pass
 
 
 def download(request, document_id):
@@ -134,8 +98,12 @@ def download(request, document_id):
     return response
 
 
-class ApplicationViewSet(ModelViewSet):
+class ApplicationViewSet(SiteScopedViewSetMixin, ModelViewSet):
+    """Applications belong to their posting's site; nobody adds one in the admin."""
+
     model = Application
+    belongs_to = {"via_page": "posting"}
+    permission_policy_class = ReadOnlyIntakePermissionPolicy
     icon = "form"
     menu_label = _("Bewerbungen")
     add_to_admin_menu = True
@@ -145,10 +113,6 @@ class ApplicationViewSet(ModelViewSet):
     inspect_view_enabled = True
     index_view_class = ApplicationIndexView
     inspect_view_class = ApplicationInspectView
-    edit_view_class = ApplicationEditView
-    delete_view_class = ApplicationDeleteView
-    history_view_class = ApplicationHistoryView
-    usage_view_class = ApplicationUsageView
     filterset_class = ApplicationFilterSet
     list_display = [
         "receipt_number",
@@ -176,11 +140,3 @@ class ApplicationViewSet(ModelViewSet):
         "created_at",
     ]
     form_fields = ["status"]
-
-    def on_register(self):
-        # Before ModelViewSet registers a default policy for the model.
-        if policy_registry.get_by_type(Application, fallback=False) is None:
-            register_permission_policy(
-                Application, ApplicationPermissionPolicy(Application), exact_class=True
-            )
-        super().on_register()

@@ -167,7 +167,7 @@ def test_choosing_another_sites_testimonial_by_id_is_not_found(press_mitte, peop
 
     assert own.status_code == 200
     assert foreign.status_code == 404
-    assert [item["id"] for item in multiple.json()["result"]] == [str(people[MITTE].pk)]
+    assert multiple.status_code == 404
 
 
 # One object by its URL -----------------------------------------------------------
@@ -182,13 +182,11 @@ def test_another_sites_testimonial_is_not_found_by_url(press_mitte, people, acti
     assert response.status_code == 404
 
 
-def test_copying_another_sites_testimonial_is_refused(press_mitte, people):
-    # Wagtail's copy view asks the permission policy first and answers a
-    # refusal as it answers every PermissionDenied: back to the dashboard.
+def test_copying_another_sites_testimonial_is_not_found(press_mitte, people):
     response = press_mitte.get(f"{TESTIMONIALS}copy/{people[DUESSELDORF].pk}/")
 
-    assert response.status_code == 302
-    assert response.url == "/admin/"
+    assert response.status_code == 404
+    assert "Dora Düsseldorf" not in response.text
 
 
 def test_the_own_testimonial_opens(press_mitte, people):
@@ -203,12 +201,12 @@ def test_another_sites_testimonial_cannot_be_changed_or_deleted(press_mitte, peo
     edit = press_mitte.post(f"{TESTIMONIALS}edit/{foreign.pk}/", {"name": "Übernommen"})
     delete = press_mitte.post(f"{TESTIMONIALS}delete/{foreign.pk}/")
     bulk_confirmation = press_mitte.get(BULK_DELETE, {"id": foreign.pk})
-    press_mitte.post(f"{BULK_DELETE}?id={foreign.pk}")
+    bulk_delete = press_mitte.post(f"{BULK_DELETE}?id={foreign.pk}")
 
     assert edit.status_code == 404
     assert delete.status_code == 404
-    assert bulk_confirmation.context["items"] == []
-    assert foreign in bulk_confirmation.context["items_with_no_access"]
+    assert bulk_confirmation.status_code == bulk_delete.status_code == 404
+    assert "Dora Düsseldorf" not in bulk_confirmation.text
     foreign.refresh_from_db()
     assert foreign.name == "Dora Düsseldorf"
 

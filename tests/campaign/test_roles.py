@@ -61,7 +61,7 @@ def test_press_office_edits_its_own_site_only(client, demo_sites):
     client.force_login(press)
 
     assert client.get(f"/admin/pages/{own.pk}/edit/").status_code == 200
-    assert client.get(f"/admin/pages/{foreign.pk}/edit/").status_code == 302  # refused
+    assert client.get(f"/admin/pages/{foreign.pk}/edit/").status_code == 404  # not even found
     assert own.permissions_for_user(press).can_publish()
     assert not foreign.permissions_for_user(press).can_edit()
 
