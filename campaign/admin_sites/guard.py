@@ -157,9 +157,8 @@ def _guard(view, guarded, listed_model):
             # Choosers' "chosen" for several rows and bulk actions list them as ?id=…
             model = listed_model or _url_model(kwargs)
             ids = request.GET.getlist("id")
-            if ids and model is not None:
-                if not all(may_reach(user, row) for row in _rows(model, ids)):
-                    raise Http404
+            if ids and model and not all(may_reach(user, r) for r in _rows(model, ids)):
+                raise Http404
         return view(request, *args, **kwargs)
 
     return update_wrapper(guarded_view, view)
