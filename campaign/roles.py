@@ -8,11 +8,12 @@ page, images, documents and films in the site's own collection, so neither
 group reaches another employer's pages or media.
 
 Idempotent: `setup_site_roles(site)` adds what is missing and leaves what
-an administrator added. Snippets and site settings have no per-site
-permissions in Wagtail; the groups get them as model permissions. The admin
-views of the snippets that belong to a site (testimonials, media contacts,
-departments) show each user only the sites they edit (campaign/admin_sites.py);
-pay tables and job categories have no site and are shared by all employers.
+an administrator added. Site settings are granted per site (Wagtail's
+GroupSitePermission), so the settings' views and site switcher offer only the
+group's own site. Snippets have no per-site permissions in Wagtail; the groups
+get them as model permissions, and the admin shows each user only the rows of
+the sites they edit (campaign.admin_sites); pay tables and job categories have
+no site and are shared by all employers.
 """
 
 from dataclasses import dataclass
@@ -24,10 +25,13 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    GroupSitePermission,
     Workflow,
     WorkflowPage,
     WorkflowTask,
 )
+
+from campaign.admin_sites.ownership import site_collection_name
 
 PRESS_OFFICE = "Pressestelle"
 HR = "Personal"
@@ -54,6 +58,7 @@ class Role:
     pages: tuple  # Wagtail page permission types on the site's home page
     collection: list  # permissions in the site's collection
     models: list  # plain model permissions
+    site_settings: list  # permissions on the site's settings only
 
 
 ROLES = [
@@ -65,7 +70,6 @@ ROLES = [
             *ADMIN,
             *[("campaign", f"{a}_testimonial") for a in ("add", "change", "delete", "view")],
             *[("campaign", f"{a}_mediacontact") for a in ("add", "change", "delete", "view")],
-            ("campaign", "change_employersettings"),
             # Bookings of events hold visitors' data: read and export only.
             ("campaign", "view_booking"),
             # Feedback on barriers: read it, set its status (the form adds it).
@@ -74,6 +78,7 @@ ROLES = [
             # The matcher's criteria (locations and job fields are tagged with them).
             *[("careers", f"{a}_dimension") for a in ("add", "change", "view")],
         ],
+        site_settings=[("campaign", "change_employersettings")],
     ),
     Role(
         name=HR,
@@ -86,13 +91,13 @@ ROLES = [
             *[("careers", f"{a}_payrate") for a in ("add", "change", "view")],
             ("careers", "view_payscale"),
             ("careers", "view_jobcategory"),
-            ("careers", "change_recruitmentsettings"),
             *[("careers", f"{a}_dimension") for a in ("add", "change", "view")],
             # Applications hold applicants' data: HR reads them and sets their status;
             # the press office has no access to them.
             ("careers", "view_application"),
             ("careers", "change_application"),
         ],
+        site_settings=[("careers", "change_recruitmentsettings")],
     ),
 ]
 
@@ -121,6 +126,11 @@ def setup_site_roles(site):
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=collection, permission=permission
             )
+        site_permissions = _permissions(role.site_settings)
+        # Installations set up before: the model permission covered every site.
+        group.permissions.remove(*site_permissions)
+        for permission in site_permissions:
+            GroupSitePermission.objects.get_or_create(group=group, site=site, permission=permission)
         groups[role.name] = group
     _review_workflow(site, groups[PRESS_OFFICE])
     return groups
@@ -137,7 +147,7 @@ def _permissions(pairs):
 
 def site_collection(site):
     root = Collection.get_first_root_node()
-    name = site.site_name or site.hostname
+    name = site_collection_name(site)
     existing = root.get_children().filter(name=name).first()
     return existing or root.add_child(name=name)
 

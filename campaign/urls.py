@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from campaign.admin_sites import reports as admin_site_reports
 from campaign.admin_sites.guard import guard_admin_urls
 from campaign.views import errors, health, site_files
 from careers import views as careers_views
@@ -30,6 +31,8 @@ urlpatterns = [
         application_admin.download,
         name="application_document",
     ),
+    # Wagtail's reports and snippet overview, narrowed to the editor's sites.
+    path("admin/", include(admin_site_reports.urlpatterns)),
     # Every admin URL that names another employer's row answers 404 (campaign.admin_sites.guard).
     path("admin/", include(guard_admin_urls(wagtailadmin_urls.urlpatterns))),
     path("dokumente/", include(wagtaildocs_urls)),

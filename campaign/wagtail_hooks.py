@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from campaign.admin_sites import pages as admin_site_pages
 from campaign.admin_sites.views import SiteScopedViewSetMixin
 from campaign.booking_admin import BookingViewSet
 from campaign.dashboard import EditorOverviewPanel
@@ -68,3 +69,10 @@ def localize_page_links_at_once(features):
 @hooks.register("register_admin_urls")
 def register_second_factor_urls():
     return staff_security_urls.urlpatterns
+
+
+# Page choosers and the explorer stay within the editor's sites (campaign.admin_sites).
+hooks.register("construct_page_chooser_queryset", admin_site_pages.scope_page_chooser)
+hooks.register("construct_explorer_page_queryset", admin_site_pages.scope_explorer)
+# After wagtail.documents and wagtail.images register their endpoints, to replace them.
+hooks.register("construct_admin_api", admin_site_pages.scope_admin_api, order=1)

@@ -25,7 +25,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, Site
+from wagtail.models import Collection, Page, Site, Task, Workflow
 from wagtailmedia.models import get_media_model
 
 from campaign.admin_sites.policies import may_reach
@@ -85,11 +85,17 @@ def _view_model(route, callback):
     initkwargs = getattr(callback, "view_initkwargs", None) or getattr(callback, "initkwargs", {})
     view_class = getattr(callback, "view_class", None) or getattr(callback, "cls", None)
     for candidate in (initkwargs.get("model"), getattr(view_class, "model", None)):
+        if isinstance(candidate, str):  # "media_library.CustomDocument"
+            candidate = apps.get_model(candidate)
         if isinstance(candidate, type) and issubclass(candidate, models.Model):
             return candidate
     # Wagtail's page views (routed by page type) and the pages admin API.
     if route.startswith(("pages/", "api/main/^pages/")):
         return Page
+    if route.startswith("workflows/tasks/"):
+        return Task
+    if route.startswith("workflows/"):
+        return Workflow
     if route.startswith("api/main/^images/"):
         return get_image_model()
     if route.startswith("api/main/^documents/"):
