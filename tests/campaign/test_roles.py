@@ -1,5 +1,7 @@
 """campaign/roles.py: press office and HR of one site, and the review workflow."""
 
+import importlib
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -109,3 +111,20 @@ def test_hr_of_one_site_cannot_approve_for_another(demo_sites):
     task = page.current_workflow_task_state.task.specific
 
     assert task.get_actions(page, foreign_press) == []
+
+
+def test_the_generic_groups_are_gone_and_their_members_named(db, capsys):
+    from django.apps import apps
+    from django.contrib.auth import get_user_model
+
+    removal = importlib.import_module("campaign.migrations.0014_remove_generic_editor_groups")
+    assert not Group.objects.filter(name__in=removal.GENERIC_GROUPS).exists()
+
+    # An installation that still has them, with a member.
+    editors = Group.objects.create(name="Editors")
+    get_user_model().objects.create_user("altredaktion").groups.add(editors)
+    removal.remove_generic_groups(apps, None)
+
+    assert not Group.objects.filter(name="Editors").exists()
+    assert "altredaktion" in capsys.readouterr().out
+    assert get_user_model().objects.filter(username="altredaktion").exists()
