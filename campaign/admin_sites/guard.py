@@ -21,6 +21,8 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.http import Http404
 from django.urls import URLPattern, URLResolver
+from django.views.decorators.cache import never_cache
+from wagtail.admin.urls import display_custom_404
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.documents import get_document_model
@@ -185,5 +187,8 @@ def guard_admin_urls(urlpatterns):
         listed_model = _view_model(route, pattern.callback)
         if route == "choose-page/chosen-multiple/":
             listed_model = Page
-        pattern.callback = _guard(pattern.callback, guarded, listed_model)
+        # Wagtail's admin "not found" page and no caching, as for its own 404s.
+        pattern.callback = never_cache(
+            display_custom_404(_guard(pattern.callback, guarded, listed_model))
+        )
     return urlpatterns
