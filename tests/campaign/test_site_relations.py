@@ -299,3 +299,31 @@ def test_every_page_type_of_the_project_uses_the_site_page_form():
         if apps.get_app_config(model._meta.app_label) in own:
             form_class = model.get_edit_handler().get_form_class()
             assert issubclass(form_class, SitePageForm), model
+
+
+def test_no_demo_page_points_at_another_employer(demo_sites, superuser):
+    """Every page of the demo, posted back as it is, meets no refusal."""
+    refused = {}
+    for site in demo_sites:
+        for page in site.root_page.get_descendants(inclusive=True).specific():
+            form_class = page.get_edit_handler().get_form_class()
+            unbound = form_class(instance=page, parent_page=page.get_parent(), for_user=superuser)
+            form = form_class(
+                admin_form_data(unbound),
+                instance=page,
+                parent_page=page.get_parent(),
+                for_user=superuser,
+            )
+            form.is_valid()
+            children = [c for formset in form.formsets.values() for c in formset.forms]
+            messages = [
+                m
+                for checked in [form, *children]
+                for name in checked.errors
+                for error in checked.errors[name].as_data()
+                for m in _messages(error)
+                if REFUSED in m
+            ]
+            if messages:
+                refused[f"{site.hostname}{page.url_path}"] = messages
+    assert not refused
