@@ -1,31 +1,21 @@
-"""Page forms that keep an employer's pages to that employer's snippets."""
+"""The admin form of every page type of the project: relations stay within the
+page's employer (campaign.admin_sites.relations)."""
 
-from django.core.exceptions import FieldDoesNotExist
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.models import Site
 
-SITE_FIELD = "site"
-
-
-class SitePageForm(WagtailAdminPageForm):
-    """A page's choices of site-scoped snippets (e.g. a press release's media
-    contact) offer only those of the page's own site; another site's, posted
-    anyway, fails validation as an invalid choice."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        anchor = self.parent_page if self.instance.pk is None else self.instance
-        site = anchor.get_site() if anchor is not None else None
-        if site is None:
-            return
-        for field in self.fields.values():
-            queryset = getattr(field, "queryset", None)
-            if queryset is not None and _has_site(queryset.model):
-                field.queryset = queryset.filter(**{SITE_FIELD: site})
+from campaign.admin_sites.relations import SitePageRelationsMixin
 
 
-def _has_site(model):
-    try:
-        return model._meta.get_field(SITE_FIELD).related_model is Site
-    except FieldDoesNotExist:
-        return False
+class SitePageForm(SitePageRelationsMixin, WagtailAdminPageForm):
+    """A page's selects offer its own site's rows and shared ones (e.g. a press
+    release's media contacts); on save, any relation to another site's row is
+    refused on its field (foreign keys, many-to-many, inline children and
+    StreamField choosers)."""
+
+
+class SitePage:
+    """First among the bases of each of the project's page types, so that all
+    use `SitePageForm` or a form derived from it (a test holds every page type
+    to that)."""
+
+    base_form_class = SitePageForm

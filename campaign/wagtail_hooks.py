@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from campaign.admin_sites import pages as admin_site_pages
+from campaign.admin_sites import scope
 from campaign.admin_sites.views import SiteScopedViewSetMixin
 from campaign.booking_admin import BookingViewSet
 from campaign.dashboard import EditorOverviewPanel
@@ -47,6 +48,13 @@ def register_booking_viewset():
 @hooks.register("register_admin_viewset")
 def register_accessibility_feedback_viewset():
     return AccessibilityFeedbackViewSet("rueckmeldungen")
+
+
+@hooks.register("construct_media_chooser_queryset")
+def films_of_the_users_sites(films, request):
+    # wagtailmedia lists the films of collections the user may change; a
+    # permission on a collection above the sites' would reach every employer's.
+    return scope(films, request.user)
 
 
 @hooks.register("construct_homepage_panels")

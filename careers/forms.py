@@ -1,26 +1,19 @@
 """Admin forms of the careers pages: rules that span fields or pages.
 
 - Pay grades must exist in the chosen pay table.
-- Departments are offered from the page's own site only.
+- Departments and every other relation stay within the page's own site
+  (campaign.page_forms.SitePageForm).
 - A posting's Kennziffer is unique within its site.
 """
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 
+from campaign.page_forms import SitePageForm
 from careers.grades import parse_grades
 
 
-class CareersPageForm(WagtailAdminPageForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        site = self.site
-        if site is not None and "departments" in self.fields:
-            self.fields["departments"].queryset = self.fields["departments"].queryset.filter(
-                site=site
-            )
-
+class CareersPageForm(SitePageForm):
     @property
     def site(self):
         anchor = self.parent_page if self.instance.pk is None else self.instance

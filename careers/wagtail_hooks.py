@@ -6,9 +6,13 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from campaign.admin_sites import belongs_to_site
 from campaign.admin_sites.views import SiteScopedViewSetMixin
 from careers.applications.admin_views import ApplicationViewSet
-from careers.models import Department, Dimension, JobCategory, PayRate, PayScale
+from careers.models import Department, Dimension, DimensionValue, JobCategory, PayRate, PayScale
+
+# A profile's criteria choose values: those of its own site's questions.
+belongs_to_site(DimensionValue, via_site="dimension__site")
 
 
 class DepartmentViewSet(SiteScopedViewSetMixin, SnippetViewSet):

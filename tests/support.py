@@ -86,3 +86,72 @@ def login_with_second_factor(client, user):
     response = client.post(reverse("staff_second_factor_verify"), {"code": current_code(device)})
     assert response.status_code == 303, f"second factor refused: {response.status_code}"
     return device
+
+
+def admin_form_data(form):
+    """The POST data an unbound Wagtail admin form (page or snippet) sends back
+    unchanged: each field's initial value in its widget's format, StreamFields
+    and inline formsets included. Tests change one value and post the rest."""
+    from django import forms
+    from wagtail.blocks.base import BlockField
+
+    data = {}
+    for bound in form:
+        field, value = bound.field, bound.value()
+        if isinstance(field, BlockField):
+            _block_data(field.block, value, bound.html_name, data)
+        elif isinstance(field.widget, forms.CheckboxInput):
+            if value:
+                data[bound.html_name] = "on"
+        elif isinstance(value, (list, tuple)):
+            data[bound.html_name] = [str(item) for item in value]
+        else:
+            formatted = field.widget.format_value(value)
+            data[bound.html_name] = "" if formatted is None else formatted
+    for formset in getattr(form, "formsets", {}).values():
+        for bound in formset.management_form:
+            data[bound.html_name] = bound.value()
+        for order, child in enumerate(formset.forms):
+            data.update(admin_form_data(child))
+            data[child.add_prefix("ORDER")] = str(order + 1)
+    return data
+
+
+def _block_data(block, value, prefix, data):
+    from wagtail import blocks
+    from wagtail.blocks.field_block import ChooserBlock
+    from wagtail.images.blocks import ImageBlock
+
+    if isinstance(block, blocks.StreamBlock):
+        children = list(value or [])
+        data[f"{prefix}-count"] = str(len(children))
+        for index, child in enumerate(children):
+            item = f"{prefix}-{index}"
+            data.update({f"{item}-type": child.block_type, f"{item}-deleted": ""})
+            data.update({f"{item}-order": str(index), f"{item}-id": child.id or ""})
+            _block_data(child.block, child.value, f"{item}-value", data)
+    elif isinstance(block, blocks.ListBlock):
+        children = list(value.bound_blocks) if value is not None else []
+        data[f"{prefix}-count"] = str(len(children))
+        for index, child in enumerate(children):
+            item = f"{prefix}-{index}"
+            data.update({f"{item}-deleted": "", f"{item}-order": str(index)})
+            data[f"{item}-id"] = child.id or ""
+            _block_data(block.child_block, child.value, f"{item}-value", data)
+    elif isinstance(block, ImageBlock):
+        struct = block._image_to_struct_value(value)
+        for name, child in block.child_blocks.items():
+            _block_data(child, struct.get(name), f"{prefix}-{name}", data)
+    elif isinstance(block, blocks.StructBlock):
+        for name, child in block.child_blocks.items():
+            _block_data(child, (value or {}).get(name), f"{prefix}-{name}", data)
+    elif isinstance(block, ChooserBlock):
+        data[prefix] = "" if value is None else str(value.pk)
+    elif isinstance(block, blocks.BooleanBlock):
+        if value:
+            data[prefix] = "on"
+    elif isinstance(block, blocks.FieldBlock):
+        formatted = block.field.widget.format_value(
+            block.value_for_form(value) if value is not None else None
+        )
+        data[prefix] = "" if formatted is None else formatted

@@ -3,7 +3,8 @@
 Each model whose rows belong to a site says how they name it, once, where the
 model is registered with the admin (`belongs_to_site(Model, via_site="site")`):
 
-- `via_site`: a foreign key to wagtailcore.Site (testimonials, departments);
+- `via_site`: a foreign key to wagtailcore.Site (testimonials, departments), or
+  a path to one ("dimension__site": a matcher value by its question);
 - `via_page`: a foreign key to a page, whose place in the tree names the site
   (bookings by their event, applications by their posting); pages themselves
   are registered with `via_page=""`;
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db.models import Q
+from wagtail.hooks import search_for_hooks
 from wagtail.models import Collection, Site
 
 from campaign.admin_sites.users import sites_edited_by, within_sites
@@ -48,6 +50,9 @@ def belongs_to_site(model, *, via_site=None, via_page=None, via_collection=None)
 
 def belonging_of(model):
     """How rows of `model` (or of the nearest registered base class) name their site."""
+    # Viewsets register their models in wagtail_hooks modules: loaded first,
+    # also where no admin URL was resolved yet (a form built in a task or test).
+    search_for_hooks()
     for klass in getattr(model, "__mro__", ()):
         if klass in _registry:
             return _registry[klass]
@@ -59,8 +64,9 @@ def site_collection_name(site):
     return site.site_name or site.hostname
 
 
-def _collection_sites():
-    """{path of a site's collection: site pk}; one query each for sites and collections."""
+def collection_sites():
+    """{path of a site's collection: site pk}; one query each for sites and collections.
+    Pass it to `site_of` when asking for many rows at once."""
     sites = {site_collection_name(site): site.pk for site in Site.objects.all()}
     return {
         path: sites[name]
@@ -91,15 +97,19 @@ def site_of_path(path):
     return None
 
 
-def site_of(instance):
-    """The pk of the site `instance` belongs to, or None: shared or of no site."""
+def site_of(instance, *, collections=None):
+    """The pk of the site `instance` belongs to, or None: shared or of no site.
+    `collections`: `collection_sites()`, when the caller asks for many rows."""
     if isinstance(instance, Site):
         return instance.pk
     belonging = belonging_of(type(instance))
     if belonging is None:
         return None
     if belonging.via_site:
-        return getattr(instance, f"{belonging.via_site}_id")
+        *path, field = belonging.via_site.split("__")
+        for step in path:
+            instance = getattr(instance, step)
+        return getattr(instance, f"{field}_id")
     if belonging.via_page is not None:
         page = getattr(instance, belonging.via_page) if belonging.via_page else instance
         return None if page is None else site_of_path(page.path)
@@ -108,7 +118,7 @@ def site_of(instance):
     )
     if collection is None:
         return None
-    for path, site_id in _collection_sites().items():
+    for path, site_id in (collection_sites() if collections is None else collections).items():
         if collection.path.startswith(path):
             return site_id
     return None
@@ -127,7 +137,7 @@ def scope(queryset, user):
         return queryset.filter(Q(**{f"{field}__in": site_ids}) | Q(**{f"{field}__isnull": True}))
     if belonging.via_page is not None:
         return queryset.filter(within_sites(user, belonging.path_field()))
-    foreign = [path for path, site_id in _collection_sites().items() if site_id not in site_ids]
+    foreign = [path for path, site_id in collection_sites().items() if site_id not in site_ids]
     return queryset.filter(_outside_collections(belonging, foreign))
 
 
@@ -143,7 +153,7 @@ def scope_to_site(queryset, site_id):
     if belonging.via_page is not None:
         root = Site.objects.filter(pk=site_id).values_list("root_page__path", flat=True).first()
         return queryset.filter(**{f"{belonging.path_field()}__startswith": root or "-"})
-    foreign = [path for path, owner in _collection_sites().items() if owner != site_id]
+    foreign = [path for path, owner in collection_sites().items() if owner != site_id]
     return queryset.filter(_outside_collections(belonging, foreign))
 
 

@@ -18,6 +18,7 @@ from wagtail.snippets.views import chooser
 
 from campaign.admin_sites.ownership import belonging_of, belongs_to_site, scope
 from campaign.admin_sites.policies import SiteScopedPermissionPolicy
+from campaign.admin_sites.relations import SiteRowRelationsMixin
 
 
 def scope_choices(fields, user):
@@ -31,7 +32,9 @@ def scope_choices(fields, user):
             field.queryset = scope(queryset, user)
 
 
-class SiteScopedForm(WagtailAdminModelForm):
+class SiteScopedForm(SiteRowRelationsMixin, WagtailAdminModelForm):
+    """Choices of the user's sites; on save, relations only within the row's site."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.for_user is None:

@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
+from campaign.page_forms import SitePage
 from media_library.blocks import VERSION_PARAMETER, chosen_version, films_by_pk
 
 # Joins the four texts for one pass of the link rewriter; no editor types it.
@@ -154,7 +155,7 @@ def _sign_summary():
     )
 
 
-class EasyLanguagePage(Page):
+class EasyLanguagePage(SitePage, Page):
     """„Leichte Sprache“: the four parts of § 4 BITV 2.0 in easy German."""
 
     intro = models.TextField(
@@ -241,7 +242,7 @@ class EasyLanguagePage(Page):
         return context
 
 
-class SignLanguagePage(Page):
+class SignLanguagePage(SitePage, Page):
     """„Gebärdensprache“: the four parts of § 4 BITV 2.0 as films in DGS."""
 
     intro = models.TextField(

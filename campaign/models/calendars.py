@@ -17,7 +17,6 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -32,6 +31,7 @@ from wagtail.search import index
 
 from campaign.blocks import BodyBlock
 from campaign.models.campaigns import PartOfCampaign
+from campaign.page_forms import SitePage, SitePageForm
 from media_library.filesize import format_file_size
 
 MONTH_COUNT = 12
@@ -60,9 +60,10 @@ def motif_problems(months):
     return problems
 
 
-class PhotoCalendarPageForm(WagtailAdminPageForm):
+class PhotoCalendarPageForm(SitePageForm):
     """Drafts may be unfinished; publishing (or submitting for review) needs
-    all twelve months, and earlier editions must be other calendars of this site."""
+    all twelve months, and earlier editions must be other calendars (of this
+    site, as every relation: SitePageForm)."""
 
     def clean(self):
         cleaned = super().clean()
@@ -97,8 +98,6 @@ class PhotoCalendarPageForm(WagtailAdminPageForm):
         forms = self._live_forms("earlier_editions")
         if not forms:
             return
-        anchor = self.parent_page if self.instance.pk is None else self.instance
-        site = anchor.get_site() if anchor is not None else None
         for form in forms:
             edition = form.cleaned_data.get("edition_page")
             if edition is None:
@@ -108,13 +107,9 @@ class PhotoCalendarPageForm(WagtailAdminPageForm):
                     "edition_page",
                     gettext("Ein Kalender kann nicht seine eigene frühere Ausgabe sein."),
                 )
-            elif site is not None and edition.get_site() != site:
-                form.add_error(
-                    "edition_page", gettext("Bitte wählen Sie einen Kalender dieser Website.")
-                )
 
 
-class PhotoCalendarPage(PartOfCampaign, RoutablePageMixin, Page):
+class PhotoCalendarPage(SitePage, PartOfCampaign, RoutablePageMixin, Page):
     """One edition of an employer's photo calendar: motto, twelve motifs, the PDF."""
 
     year = models.PositiveSmallIntegerField(

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from campaign.blocks import CampaignBlock
+from campaign.page_forms import SitePage
 from media_library.blocks import FilmBlock
 
 PARTS_SHOWN = 10
@@ -32,7 +33,7 @@ class PartOfCampaign(models.Model):
         abstract = True
 
 
-class CampaignPage(Page):
+class CampaignPage(SitePage, Page):
     """#WirmachenMitte, „HIER kommt deins zum anderen.“: a campaign of one employer.
 
     The hero is the campaign film when there is one, else an image; the body

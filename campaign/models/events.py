@@ -24,6 +24,7 @@ from wagtail.search import index
 
 from campaign.blocks import BodyBlock
 from campaign.models.campaigns import PartOfCampaign
+from campaign.page_forms import SitePage
 
 
 class PartnerBlock(blocks.StructBlock):
@@ -50,7 +51,7 @@ class OpportunityBlock(blocks.StructBlock):
         label = _("Einsatzmöglichkeit")
 
 
-class EventIndexPage(Page):
+class EventIndexPage(SitePage, Page):
     """The events of an employer: upcoming ones first, then the past with their results."""
 
     lead = models.TextField(_("Einleitung"), blank=True)
@@ -76,7 +77,7 @@ class EventIndexPage(Page):
         return context
 
 
-class EventPage(PartOfCampaign, RoutablePageMixin, Page):
+class EventPage(SitePage, PartOfCampaign, RoutablePageMixin, Page):
     """One event: when and where, who takes part, what is on offer, how to join."""
 
     start = models.DateTimeField(_("Beginn"))

@@ -18,6 +18,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from campaign.page_forms import SitePage
+
 EXTRA_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 # The conciliation body of the federal government; bodies of a Land or a
 # municipality name their Land's own, where it has one.
@@ -32,7 +34,7 @@ vat_id_validator = RegexValidator(
 )
 
 
-class LegalPage(Page):
+class LegalPage(SitePage, Page):
     """One per site, right below its home page; linked from the footer, not the menu."""
 
     extra_text = RichTextField(_("Weitere Angaben"), blank=True, features=EXTRA_TEXT_FEATURES)

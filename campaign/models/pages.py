@@ -11,9 +11,10 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from campaign.blocks import BodyBlock
+from campaign.page_forms import SitePage
 
 
-class HomePage(Page):
+class HomePage(SitePage, Page):
     """The start page of one employer's site: its campaign in a nutshell."""
 
     claim = models.CharField(
@@ -60,7 +61,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(SitePage, Page):
     """A page of text: about us, how to apply, anything without a type of its own."""
 
     lead = models.TextField(_("Einleitung"), blank=True)
@@ -76,7 +77,7 @@ class StandardPage(Page):
         verbose_name_plural = _("Inhaltsseiten")
 
 
-class EmployerDirectoryPage(Page):
+class EmployerDirectoryPage(SitePage, Page):
     """Start page of the installation's default site: lists every employer's site."""
 
     lead = models.TextField(_("Einleitung"), blank=True)

@@ -22,7 +22,7 @@ from wagtail.search import index
 from campaign.blocks import BodyBlock
 from campaign.feeds import FeedRoutesMixin, PressReleasesFeed
 from campaign.models.campaigns import PartOfCampaign
-from campaign.page_forms import SitePageForm
+from campaign.page_forms import SitePage
 
 RELEASES_PER_PAGE = 10
 PAGE_PARAMETER = "seite"
@@ -78,7 +78,7 @@ class ListingProblem(Exception):
         self.status = status
 
 
-class PressIndexPage(FeedRoutesMixin, Page):
+class PressIndexPage(SitePage, FeedRoutesMixin, Page):
     """The press releases of an employer, newest first, by year; RSS and Atom beside."""
 
     lead = models.TextField(_("Einleitung"), blank=True)
@@ -158,7 +158,7 @@ class PressIndexPage(FeedRoutesMixin, Page):
         return int(value)
 
 
-class PressReleasePage(PartOfCampaign, RoutablePageMixin, Page):
+class PressReleasePage(SitePage, PartOfCampaign, RoutablePageMixin, Page):
     """One press release: date and place, lead, text with quotes, images and
     downloads, and whom journalists may ask."""
 
@@ -201,7 +201,6 @@ class PressReleasePage(PartOfCampaign, RoutablePageMixin, Page):
         index.SearchField("body"),
         index.FilterField("release_date"),
     ]
-    base_form_class = SitePageForm
     parent_page_types = ["campaign.PressIndexPage"]
     subpage_types = []
     template = "campaign/press_release_page.html"

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from campaign.feeds import FeedRoutesMixin
+from campaign.page_forms import SitePage
 from careers.blocks import InsightsBlock
 from careers.choices import EntryPath, WorkingTime
 from careers.feeds import PostingsFeed
@@ -27,7 +28,7 @@ CATEGORY_PARAMETER = "kategorie"
 RICH_TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
 
 
-class JobFieldIndexPage(Page):
+class JobFieldIndexPage(SitePage, Page):
     """All job fields of an employer, grouped by category, with open postings counted."""
 
     lead = models.TextField(_("Einleitung"), blank=True)
@@ -98,7 +99,7 @@ def _group_by_category(job_fields):
     return groups
 
 
-class JobFieldPage(FeedRoutesMixin, PayGradesMixin, Page):
+class JobFieldPage(SitePage, FeedRoutesMixin, PayGradesMixin, Page):
     """One job field: the work, the tasks, who fits, entry paths, pay and open postings."""
 
     category = models.ForeignKey(

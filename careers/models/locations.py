@@ -19,6 +19,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from campaign.page_forms import SitePage
 from careers.blocks import InsightsBlock
 from careers.models.criteria import criteria_panel
 from careers.pay import attach_pay_ranges
@@ -35,7 +36,7 @@ class ContactKind(models.TextChoices):
     NETWORK = "netzwerk", _("Netzwerk oder Wirtschaftsförderung")
 
 
-class LocationIndexPage(Page):
+class LocationIndexPage(SitePage, Page):
     """All location profiles of a site, alphabetically."""
 
     lead = models.TextField(_("Einleitung"), blank=True)
@@ -60,7 +61,7 @@ class LocationIndexPage(Page):
         return context
 
 
-class LocationPage(Page):
+class LocationPage(SitePage, Page):
     """One place: its industries and employers, work and life there, voices, map position."""
 
     lead = models.TextField(

@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.models import Page, Site
 
+from campaign.page_forms import SitePage
 from careers import matching
 from careers.models.criteria import (
     IMPORTANT_PARAMETER,
@@ -141,7 +142,7 @@ class Question:
     important: bool
 
 
-class MatcherPage(Page):
+class MatcherPage(SitePage, Page):
     """A questionnaire and the ranked profiles of one collection, with reasons."""
 
     lead = models.TextField(_("Einleitung"), blank=True)

@@ -20,6 +20,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from campaign.feeds import FeedRoutesMixin
+from campaign.page_forms import SitePage
 from careers.choices import Contract, EmploymentType, Status
 from careers.feeds import PostingsFeed
 from careers.fields import MultipleChoiceField
@@ -54,7 +55,7 @@ class JobPostingQuerySet(PageQuerySet):
 JobPostingPageManager = PageManager.from_queryset(JobPostingQuerySet)
 
 
-class JobPostingIndexPage(FeedRoutesMixin, Page):
+class JobPostingIndexPage(SitePage, FeedRoutesMixin, Page):
     """The open postings of an employer, soonest deadline first; RSS and Atom beside."""
 
     lead = models.TextField(_("Einleitung"), blank=True)
@@ -101,7 +102,7 @@ class JobPostingIndexPage(FeedRoutesMixin, Page):
         return context
 
 
-class JobPostingPage(RoutablePageMixin, PayGradesMixin, Page):
+class JobPostingPage(SitePage, RoutablePageMixin, PayGradesMixin, Page):
     """One job posting with its facts, how to apply and the statutory notices.
 
     While open it takes applications online at `bewerben/` (careers/applications/).

@@ -435,7 +435,7 @@ def test_an_earlier_edition_must_be_a_calendar_of_this_site(site, editor):
 
     assert not form.is_valid()
     edition_errors = form.formsets["earlier_editions"].forms[0].errors
-    assert "Kalender dieser Website" in str(edition_errors["edition_page"])
+    assert "gehört zu einem anderen Arbeitgeber" in str(edition_errors["edition_page"])
 
 
 def test_the_admin_offers_a_new_calendar_below_home_and_campaign_pages(client, site, editor):

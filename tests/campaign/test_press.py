@@ -8,7 +8,6 @@ import zipfile
 from xml.etree import ElementTree
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from PIL import Image
 from wagtail.models import PageViewRestriction
@@ -23,7 +22,7 @@ from campaign.factories import (
 from campaign.members import accounts
 from campaign.models import PressReleasePage
 from media_library.factories import ImageFactory
-from tests.support import count_queries, get_with_query_budget
+from tests.support import admin_form_data, count_queries, get_with_query_budget
 
 pytestmark = pytest.mark.django_db
 
@@ -448,9 +447,12 @@ def test_a_releases_media_contact_comes_from_its_own_site(site, index, admin_use
     release = _release(index)
     form_class = PressReleasePage.get_edit_handler().get_form_class()
 
-    form = form_class(instance=release, for_user=admin_user)
+    def form_with(contact):
+        unbound = form_class(instance=release, parent_page=index, for_user=admin_user)
+        data = {**admin_form_data(unbound), "media_contact": str(contact.pk)}
+        return form_class(data, instance=release, parent_page=index, for_user=admin_user)
 
-    field = form.fields["media_contact"]
-    assert list(field.queryset) == [own]
-    with pytest.raises(ValidationError):
-        field.clean(other.pk)
+    refused = form_with(other)
+    assert not refused.is_valid()
+    assert "gehört zu einem anderen Arbeitgeber" in str(refused.errors["media_contact"])
+    assert form_with(own).is_valid()
