@@ -34,14 +34,13 @@ def _owner(name):
     from media_library.models import CustomImage, CustomRendition, FilmVersion, SubtitleTrack
 
     folder = name[len(PREFIX) :].split("/", 1)[0]
+    image_policy = policy_registry.get_by_type(get_image_model())
     if folder == "original_images":
         row = CustomImage.objects.select_related("collection").filter(file=name).first()
-        return (row.collection, policy_registry.get_by_type(get_image_model())) if row else None
+        return (row.collection, image_policy) if row else None
     if folder == "images":
         row = CustomRendition.objects.select_related("image__collection").filter(file=name).first()
-        return (
-            (row.image.collection, policy_registry.get_by_type(get_image_model())) if row else None
-        )
+        return (row.image.collection, image_policy) if row else None
     if folder == "films":
         row = FilmVersion.objects.select_related("film__collection").filter(file=name).first()
         return (row.film.collection, film_policy) if row else None

@@ -116,6 +116,11 @@ class CustomImage(AbstractImage):
         return not self.rights_expired()
 
     @property
+    def is_public(self):
+        """False while the image's collection is restricted: its file says so, no query."""
+        return not is_restricted_name(self.file.name)
+
+    @property
     def alt_text(self):
         """What a screen reader hears: nothing for a decorative image."""
         return "" if self.decorative else self.description
