@@ -406,3 +406,13 @@ def test_hostile_paths_get_4xx(upload, visitor, members_only, url):
     upload(members_only)
     response = visitor.get(url)
     assert 400 <= response.status_code < 500, (url, response.status_code)
+
+
+def test_a_restricted_root_inside_media_root_is_refused(settings):
+    from media_library.checks import restricted_root_outside_media_root
+
+    assert restricted_root_outside_media_root(None) == []
+    settings.RESTRICTED_MEDIA_ROOT = Path(settings.MEDIA_ROOT) / "geheim"
+    assert [error.id for error in restricted_root_outside_media_root(None)] == [
+        "media_library.E001"
+    ]
