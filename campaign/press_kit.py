@@ -38,8 +38,10 @@ def press_kit_filename(release):
 
 def build_press_kit(release, request=None):
     """The zip as bytes: the text, the usable pictures and their credits."""
-    usable = [image for image in release.images if not image.rights_expired()]
-    expired = [image for image in release.images if image.rights_expired()]
+    # Pictures of restricted collections never go into this public download.
+    images = [image for image in release.images if image.is_public]
+    usable = [image for image in images if not image.rights_expired()]
+    expired = [image for image in images if image.rights_expired()]
     names = [_image_name(number, image) for number, image in enumerate(usable, start=1)]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

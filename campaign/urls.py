@@ -36,15 +36,25 @@ urlpatterns = [
     # Every admin URL that names another employer's row answers 404 (campaign.admin_sites.guard).
     path("admin/", include(guard_admin_urls(wagtailadmin_urls.urlpatterns))),
     path("dokumente/", include(wagtaildocs_urls)),
+    # Files of restricted collections: never under /media/, always through
+    # this view, which asks the collection who may see them.
+    re_path(
+        r"^geschuetzte-medien/(?P<path>(?:original_images|images|films|subtitles)/[-\w.]{1,200})$",
+        media_views.restricted_media,
+        name="restricted_media",
+    ),
 ]
 
 if settings.SERVE_IMAGES:
-    # Image, film and subtitle files only (media_library's upload folders):
-    # documents never get a raw media URL, they go through Wagtail's serve view
-    # above. Behind nginx, the proxy serves these folders of /media/.
+    # Image, film and subtitle files of public collections only (media_library's
+    # upload folders in MEDIA_ROOT): documents never get a raw media URL, they go
+    # through Wagtail's serve view above, and files of restricted collections lie
+    # outside MEDIA_ROOT (media_library/storage.py). Behind nginx, the proxy
+    # serves these folders of /media/. Names stay under 200 characters (longer
+    # ones are never stored; the file system would answer them with an error).
     urlpatterns += [
         re_path(
-            r"^media/(?P<path>(?:original_images|images|films|subtitles)/[^/]+)$",
+            r"^media/(?P<path>(?:original_images|images|films|subtitles)/[^/]{1,200})$",
             static_serve,
             {"document_root": settings.MEDIA_ROOT},
         )

@@ -20,3 +20,8 @@ class MediaLibraryConfig(AppConfig):
         register_form_field_override(
             models.ForeignKey, to=Film, override={"widget": AdminVideoChooser}
         )
+
+        from media_library import checks, signals
+
+        signals.connect()
+        checks.register()

@@ -1,7 +1,11 @@
+from functools import partial
+
+from django.db import transaction
 from django.urls import path
 from wagtail import hooks
+from wagtail.images.views.bulk_actions.add_to_collection import AddToCollectionBulkAction
 
-from media_library import admin_views
+from media_library import admin_views, privacy
 
 
 @hooks.register("register_admin_urls")
@@ -16,3 +20,12 @@ def upload_views_that_refuse_with_4xx():
             name="media_library_document_add",
         ),
     ]
+
+
+@hooks.register("after_bulk_action")
+def move_files_of_images_moved_in_bulk(request, action_type, objects, action):
+    # Wagtail's "add to collection" changes rows with update(), so no
+    # post_save tells media_library.signals; the files follow here instead.
+    if isinstance(action, AddToCollectionBulkAction):
+        for image in objects:
+            transaction.on_commit(partial(privacy.sync_image, image.pk))

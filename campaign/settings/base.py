@@ -175,8 +175,13 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Files of restricted collections (images, renditions, films, subtitles) lie
+# outside MEDIA_ROOT and are served only through a view that checks the
+# collection's view restriction (media_library/storage.py). Never let a web
+# server serve this folder.
+RESTRICTED_MEDIA_ROOT = Path(os.environ.get("RESTRICTED_MEDIA_ROOT", VAR_DIR / "media-restricted"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "media_library.storage.MediaStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

@@ -19,6 +19,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = VAR_DIR / "media"
+RESTRICTED_MEDIA_ROOT = VAR_DIR / "media-restricted"
 APPLICATION_FILES_ROOT = VAR_DIR / "applications"
 APPLICATION_FILES_KEY = "dGVzdC1vbmx5LWtleS1ub3QtZm9yLXByb2R1Y3Rpb24="
 STORAGES = {

@@ -11,6 +11,7 @@ import contextlib
 import mimetypes
 import os
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -19,8 +20,10 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 from wagtailmedia.models import AbstractMedia, MediaType
 
+from media_library import privacy
 from media_library.filesize import format_file_size
 from media_library.models.images import CustomImage
+from media_library.storage import restricted_name
 from media_library.uploads import validate_video_file, validate_webvtt_file
 
 VIDEO_TYPES = {"mp4": "video/mp4", "m4v": "video/mp4", "webm": "video/webm"}
@@ -35,6 +38,31 @@ def format_duration(seconds):
     if not minutes:
         return _("%(seconds)d Sek.") % {"seconds": rest}
     return _("%(minutes)d Min. %(seconds)d Sek.") % {"minutes": minutes, "seconds": rest}
+
+
+def _film_file_path(folder, film, filename):
+    # A film of a restricted collection goes straight into the restricted store;
+    # a part not yet attached to its film is placed when the film is saved.
+    path = f"{folder}/{filename}"
+    if film is not None and privacy.collection_id_is_restricted(film.collection_id):
+        return restricted_name(path)
+    return path
+
+
+def _parent(instance, attribute):
+    try:
+        return getattr(instance, attribute)
+    except ObjectDoesNotExist:
+        return None
+
+
+def version_upload_to(instance, filename):
+    return _film_file_path("films", _parent(instance, "film"), filename)
+
+
+def subtitle_upload_to(instance, filename):
+    version = _parent(instance, "version")
+    return _film_file_path("subtitles", version and _parent(version, "film"), filename)
 
 
 class VersionKind(models.TextChoices):
@@ -123,7 +151,7 @@ class FilmVersion(Orderable, ClusterableModel):
     )
     file = models.FileField(
         _("Videodatei"),
-        upload_to="films",
+        upload_to=version_upload_to,
         validators=[validate_video_file],
         help_text=_("MP4 (H.264/AAC) oder WebM."),
     )
@@ -188,7 +216,7 @@ class SubtitleTrack(Orderable):
     )
     file = models.FileField(
         _("WebVTT-Datei"),
-        upload_to="subtitles",
+        upload_to=subtitle_upload_to,
         validators=[validate_webvtt_file],
         help_text=_("Untertitel im Format WebVTT (.vtt), UTF-8-kodiert."),
     )

@@ -12,6 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition
 
+from media_library import privacy
+from media_library.storage import is_restricted_name, restricted_name
+
 
 class Licence(models.TextChoices):
     ALL_RIGHTS_RESERVED = "all-rights-reserved", _("Alle Rechte vorbehalten")
@@ -92,6 +95,15 @@ class CustomImage(AbstractImage):
         verbose_name = _("Bild")
         verbose_name_plural = _("Bilder")
         permissions = [("choose_image", "Can choose image")]
+        # The restricted media view finds an original by its file name.
+        indexes = [models.Index(fields=["file"], name="image_file_idx")]
+
+    def get_upload_to(self, filename):
+        # Into the restricted store from the start, never briefly public.
+        path = super().get_upload_to(filename)
+        if privacy.collection_id_is_restricted(self.collection_id):
+            return restricted_name(path)
+        return path
 
     def rights_expired(self, today=None):
         """True once the last day of the usage rights has passed."""
@@ -102,6 +114,11 @@ class CustomImage(AbstractImage):
     @property
     def is_usable(self):
         return not self.rights_expired()
+
+    @property
+    def is_public(self):
+        """False while the image's collection is restricted: its file says so, no query."""
+        return not is_restricted_name(self.file.name)
 
     @property
     def alt_text(self):
@@ -118,3 +135,10 @@ class CustomRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+        # The restricted media view finds a rendition by its file name.
+        indexes = [models.Index(fields=["file"], name="rendition_file_idx")]
+
+    def get_upload_to(self, filename):
+        # A rendition lies where its original lies; the name tells, no query.
+        path = super().get_upload_to(filename)
+        return restricted_name(path) if is_restricted_name(self.image.file.name) else path

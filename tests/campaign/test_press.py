@@ -10,7 +10,7 @@ from xml.etree import ElementTree
 import pytest
 from django.utils import timezone
 from PIL import Image
-from wagtail.models import PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from campaign.factories import (
     EmployerSettingsFactory,
@@ -350,6 +350,23 @@ def test_the_press_kit_holds_the_text_pictures_and_credits(client, site, index):
     assert "Bildnachweis: Foto: Bernd Schaller" in credits
     left_out = credits.split("Nicht enthalten, weil die Nutzungsrechte abgelaufen sind:")[1]
     assert "Abgelaufenes Motiv" in left_out
+
+
+def test_the_press_kit_leaves_out_pictures_of_restricted_collections(client, site, index):
+    internal = Collection.get_first_root_node().add_child(name="Nur intern")
+    CollectionViewRestriction.objects.create(
+        collection=internal, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    photo = ImageFactory(title="Öffentliches Foto")
+    hidden = ImageFactory(title="Internes Foto", collection=internal)
+    assert not hidden.is_public
+    _notebooks(index, site, body=[_image_block(photo), _image_block(hidden)])
+
+    _response, archive = _press_kit(client)
+
+    pictures = [name for name in archive.namelist() if name.startswith("Bilder/")]
+    assert pictures == ["Bilder/01-offentliches-foto.jpg"]
+    assert "Internes Foto" not in archive.read("Bildnachweise.txt").decode()
 
 
 def test_the_press_kit_text_reads_like_the_release(client, site, index):
