@@ -158,11 +158,14 @@ def scope_to_site(queryset, site_id):
 
 
 def _outside_collections(belonging, paths):
-    lookup = f"{belonging.via_collection}__path" if belonging.via_collection else "path"
-    condition = Q()
+    """Rows outside the collections at `paths` (and below them). By collection id,
+    not path: Wagtail's search filters media by `collection_id` alone."""
+    outside = Collection.objects.all()
     for path in paths:
-        condition &= ~Q(**{f"{lookup}__startswith": path})
-    return condition
+        outside = outside.exclude(path__startswith=path)
+    if not belonging.via_collection:
+        return Q(pk__in=outside.values("pk"))
+    return Q(**{f"{belonging.via_collection}_id__in": list(outside.values_list("pk", flat=True))})
 
 
 def register_wagtail_models():
