@@ -248,6 +248,23 @@ def test_registering_a_known_address_elsewhere_mails_the_way_home(client, demo_s
     assert "mitte.localhost" not in message.body
 
 
+def test_a_password_reset_asked_elsewhere_leads_home(client, demo_sites, committed):
+    _member(demo_sites, DUESSELDORF, "rheinland@example.org")
+
+    response = committed(
+        client.post,
+        "/konto/passwort-vergessen/",
+        {"email": "rheinland@example.org"},
+        HTTP_HOST=MITTE,
+    )
+
+    assert response.status_code == 303
+    (message,) = mail.outbox
+    assert "Landeshauptstadt Düsseldorf" in message.body
+    assert f"{_site(demo_sites, DUESSELDORF).root_url}/konto/passwort-vergessen/" in message.body
+    assert "mitte.localhost" not in message.body
+
+
 @pytest.mark.parametrize(
     "query",
     [
