@@ -12,6 +12,7 @@ from campaign.admin_sites.views import SiteScopedViewSetMixin
 from campaign.booking_admin import BookingViewSet
 from campaign.dashboard import EditorOverviewPanel
 from campaign.feedback_admin import AccessibilityFeedbackViewSet
+from campaign.members import access as member_access
 from campaign.models import MediaContact, Testimonial
 from campaign.page_languages import serve_in_own_language
 from campaign.page_links import LocalizedPageLinkHandler
@@ -66,6 +67,11 @@ def add_editor_overview(request, panels):
 
 
 hooks.register("before_serve_page", serve_in_own_language)
+
+# Member-only content is for the members of its own site: checked after
+# Wagtail's view restrictions (order 0), which send visitors to the login.
+hooks.register("on_serve_page", member_access.check_member_site, order=1)
+hooks.register("before_serve_document", member_access.check_member_document, order=1)
 
 
 # After Wagtail's own registration of the "page" link type (order 0), to replace it.

@@ -5,8 +5,9 @@ from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.models import Site
 
-from campaign.members import accounts, captcha
+from campaign.members import access, accounts, captcha
 
 HONEYPOT = "website"
 
@@ -96,6 +97,12 @@ class LoginForm(AuthenticationForm):
             "und Kleinschreibung."
         ),
         "inactive": gettext_lazy("Dieses Konto ist gesperrt."),
+        # Only who knows the password gets this far: it tells strangers nothing.
+        "other_site": gettext_lazy(
+            "Mit diesem Konto können Sie sich hier nicht anmelden: Es gehört zur Website eines "
+            "anderen Arbeitgebers. Melden Sie sich bitte dort an, oder registrieren Sie sich "
+            "hier mit einer anderen E-Mail-Adresse."
+        ),
         "unverified": gettext_lazy(
             "Sie haben Ihre E-Mail-Adresse noch nicht bestätigt. Öffnen Sie bitte den Link in "
             "der E-Mail, die wir Ihnen geschickt haben, oder lassen Sie sie sich noch einmal "
@@ -114,6 +121,12 @@ class LoginForm(AuthenticationForm):
 
     def clean_username(self):
         return accounts.normalise_email(self.cleaned_data["username"])
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        # A member account reads only its own site's content: no session for it here.
+        if access.registered_elsewhere(user, Site.find_for_request(self.request)):
+            raise forms.ValidationError(self.error_messages["other_site"], code="other_site")
 
     def clean(self):
         try:

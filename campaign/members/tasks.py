@@ -34,9 +34,10 @@ def _link(kind, user, next_url):
 
 
 @task()
-def send_member_mail(kind, user_id, base_url, site_name, language="de", next_url=""):
+def send_member_mail(kind, user_id, base_url, site_name, language="de", next_url="", asked_on=""):
     """Send the confirmation (`verify`), reset (`reset`) or already-registered
-    (`exists`) mail, if the account is still there."""
+    (`exists`) mail, if the account is still there. `base_url` and `site_name`
+    are the account's own site; `asked_on` names another site it was asked on."""
     users = get_user_model().objects
     user = (users.filter(is_active=False) if kind == VERIFY else users).filter(pk=user_id).first()
     if user is None:
@@ -46,6 +47,7 @@ def send_member_mail(kind, user_id, base_url, site_name, language="de", next_url
             "url": base_url.rstrip("/") + _link(kind, user, next_url),
             "login_url": base_url.rstrip("/") + reverse("members:login"),
             "site_name": site_name,
+            "asked_on": asked_on,
             "email": user.email,
         }
         subject = render_to_string(f"campaign/members/mail/{kind}_subject.txt", context)

@@ -34,6 +34,7 @@ from campaign.members.forms import (
 )
 from campaign.members.tasks import EXISTS, RESET, VERIFY, send_member_mail
 from campaign.members.tokens import user_for_key
+from campaign.models import EmployerSettings, Member
 from campaign.rate_limits import RateLimit
 
 REGISTRATION_LIMIT = RateLimit("member-registration", 5, 60 * 60)
@@ -95,16 +96,28 @@ def restricted_page(request, next_url):
     return page
 
 
+def _home_site(user):
+    """The site the member account belongs to, or None (editors, deleted sites)."""
+    member = Member.objects.filter(user=user).select_related("site").first()
+    return member.site if member is not None else None
+
+
 def _send(request, kind, user, next_url=""):
-    """Queue a member's e-mail once the account is saved."""
-    args = (
-        kind,
-        user.pk,
+    """Queue a member's e-mail once the account is saved. Its links lead to the
+    site the account belongs to: asked for on another employer's site, where
+    the account cannot log in, the mail names that site and leads home."""
+    here = Site.find_for_request(request)
+    home = _home_site(user)
+    base_url, site_name = (
         f"{request.scheme}://{request.get_host()}",
         branding.for_request(request).name,
-        get_language() or "de",
-        next_url,
     )
+    asked_on = ""
+    if home is not None and here is not None and home.pk != here.pk:
+        asked_on, next_url = site_name, ""
+        base_url = home.root_url
+        site_name = EmployerSettings.for_site(home).organisation_name or home.site_name
+    args = (kind, user.pk, base_url, site_name, get_language() or "de", next_url, asked_on)
     transaction.on_commit(lambda: send_member_mail.enqueue(*args))
 
 
