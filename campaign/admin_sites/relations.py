@@ -16,6 +16,7 @@ from functools import cache
 from django import forms
 from django.db.models import Model, QuerySet
 from django.utils.translation import gettext as _
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.blocks import ListBlock, StreamBlock, StructBlock
 from wagtail.blocks.base import BlockField
 from wagtail.blocks.list_block import ListBlockValidationError
@@ -204,3 +205,8 @@ class SiteRowRelationsMixin(SiteRelationsMixin):
             chosen = self.cleaned_data[owner]
             return None if chosen is None else site_of(chosen)
         return site_of(self.instance)
+
+
+class SiteSettingsForm(SiteRowRelationsMixin, WagtailAdminModelForm):
+    """For a site's settings: the imprint, privacy and accessibility pages and the
+    logo chosen there belong to that site (or are shared)."""

@@ -15,9 +15,8 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from wagtail.models import BaseViewRestriction, Site
 
-from campaign.admin_sites import edits_site
+from campaign.admin_sites import edits_site, site_of
 from campaign.models import Member
-from campaign.roles import existing_site_collection
 
 
 def may_read(user, site):
@@ -76,12 +75,6 @@ def check_member_site(serve):
     return inner
 
 
-def belongs_to_site(collection, site):
-    """Whether the collection is the site's own (`campaign.roles.site_collection`) or below it."""
-    own = existing_site_collection(site) if site is not None else None
-    return own is not None and collection.path.startswith(own.path)
-
-
 def check_member_document(document, request):
     """A `before_serve_document` hook after Wagtail's own: a document of a
     login-restricted collection is served on its site's host only, to those
@@ -91,6 +84,6 @@ def check_member_document(document, request):
     if not _login_restricted(document.collection.get_view_restrictions()):
         return None
     site = Site.find_for_request(request)
-    if belongs_to_site(document.collection, site) and may_read(request.user, site):
+    if site is not None and site_of(document) == site.pk and may_read(request.user, site):
         return None
     return refusal(request, document.title)

@@ -15,12 +15,14 @@ from wagtail.admin.panels import (
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
+from campaign.admin_sites.relations import SiteSettingsForm
 from campaign.calendar_pdf import STATES
 from campaign.theming import hex_colour_validator, validate_text_colour_on_white
 
 
 @register_setting(icon="site")
 class EmployerSettings(ClusterableModel, BaseSiteSetting):
+    base_form_class = SiteSettingsForm
     organisation_name = models.CharField(
         _("Name des Arbeitgebers"),
         max_length=200,

@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 
+from campaign.admin_sites.relations import SiteSettingsForm
 from careers import statutory
 
 FEATURES = ["bold", "italic", "link"]
@@ -12,6 +13,7 @@ FEATURES = ["bold", "italic", "link"]
 
 @register_setting(icon="user")
 class RecruitmentSettings(BaseSiteSetting):
+    base_form_class = SiteSettingsForm
     disability_notice = RichTextField(
         _("Hinweis für schwerbehinderte Bewerber*innen (§ 165 SGB IX)"),
         features=FEATURES,

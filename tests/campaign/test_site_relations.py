@@ -290,6 +290,25 @@ def test_a_testimonial_may_not_show_another_sites_film(demo_sites, superuser):
     assert isinstance(form.fields["film"].widget, AdminVideoChooser)
 
 
+# Site settings ----------------------------------------------------------------------
+
+
+def test_the_settings_may_not_name_another_sites_imprint(demo_sites, superuser):
+    mitte = _site(MITTE)
+    essen_imprint = campaign_models.ImprintPage.objects.descendant_of(_site(ESSEN).root_page).get()
+    client = _login(superuser)
+    url = f"/admin/settings/campaign/employersettings/{mitte.pk}/"
+    data = admin_form_data(client.get(url).context["form"])
+    data["imprint_page"] = str(essen_imprint.pk)
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert REFUSED in str(response.context["form"].errors["imprint_page"])
+    settings = campaign_models.EmployerSettings.for_site(mitte)
+    assert settings.imprint_page_id != essen_imprint.pk
+
+
 # One form for every page type ------------------------------------------------------------
 
 
