@@ -155,3 +155,20 @@ def _block_data(block, value, prefix, data):
             block.value_for_form(value) if value is not None else None
         )
         data[prefix] = "" if formatted is None else formatted
+
+
+def site_editor(hostname, role, username=None, password="x"):
+    """A new user in the `role` group (campaign.roles) of the site at `hostname`."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from wagtail.models import Site
+
+    from campaign.roles import group_name
+
+    username = username or f"{role.lower()}-{hostname}"
+    user = get_user_model().objects.create_user(
+        username=username, password=password, email=f"{username.split('.')[0]}@example.org"
+    )
+    site = Site.objects.get(hostname=hostname)
+    user.groups.add(Group.objects.get(name=group_name(site, role)))
+    return user

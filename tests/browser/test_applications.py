@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from campaign.roles import HR, group_name
 from careers.models import Application, JobPostingPage
+from tests.browser.admin_login import enter_password
 from tests.browser.axe import axe_violations
 from tests.careers.applications.conftest import make_pdf
 from tests.support import current_code
@@ -87,10 +88,7 @@ def test_applying_online_with_the_keyboard(page, browser, browser_log, live_demo
     user = get_user_model().objects.create_user(USERNAME, "personal@example.org", PASSWORD)
     user.groups.add(Group.objects.get(name=group_name(live_demo.site(OTHER_HOST), HR)))
     device = TOTPDevice.objects.create(user=user, name="Telefon", confirmed=True)
-    page.goto(live_demo.url("localhost", "/admin/login/"))
-    page.get_by_role("textbox", name=re.compile(r"^Benutzername")).fill(USERNAME)
-    page.get_by_label(re.compile("Passwor[dt]")).fill(PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
+    enter_password(page, live_demo.url("localhost", "/admin/login/"), USERNAME, PASSWORD)
     # HR may see applicants' data: the second factor comes before any admin page.
     expect(page).to_have_url(re.compile(r"/admin/zweiter-faktor/"))
     page.get_by_role("textbox", name="Code").fill(current_code(device))

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from campaign.models import StandardPage
 from campaign.roles import PRESS_OFFICE, group_name
+from tests.browser.admin_login import enter_password
 
 MITTE, ESSEN = "mitte.localhost", "jobcenter-essen.localhost"
 USERNAME, PASSWORD = "presse-mitte", "Kampagne-2026!"
@@ -19,10 +20,7 @@ SCREENSHOTS = settings.BASE_DIR / "var" / "screenshots"
 
 
 def _log_in(page, url):
-    page.goto(url)
-    page.get_by_role("textbox", name=re.compile(r"^Benutzername")).fill(USERNAME)
-    page.get_by_label(re.compile("Passwor[dt]")).fill(PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
+    enter_password(page, url, USERNAME, PASSWORD)
     expect(page).to_have_url(re.compile(r"/admin/$"))
 
 

@@ -19,6 +19,7 @@ from campaign.roles import PRESS_OFFICE, group_name
 from media_library import demo
 from media_library.factories import FilmFactory
 from media_library.models import Film
+from tests.browser.admin_login import enter_password
 from tests.browser.axe import axe_violations
 
 MITTE, DUESSELDORF = "mitte.localhost", "duesseldorf.localhost"
@@ -38,11 +39,7 @@ def _campaign_film():
 
 
 def _log_in(page, url):
-    page.goto(url)
-    page.get_by_role("textbox", name=re.compile(r"^Benutzername")).fill(USERNAME)
-    # Wagtail's login form leaves this label in English ("Password").
-    page.get_by_label(re.compile("Passwor[dt]")).fill(PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
+    enter_password(page, url, USERNAME, PASSWORD)
     expect(page).to_have_url(re.compile(r"/admin/$"))
 
 

@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django_otp.oath import totp
 from playwright.sync_api import expect
 
+from tests.browser.admin_login import enter_password
 from tests.browser.axe import assert_no_axe_violations
 
 HOST = "localhost"
@@ -21,11 +22,7 @@ USERNAME, PASSWORD = "admin-test", "Zweiter-Faktor-2026!"
 
 
 def _password_step(page, url):
-    page.goto(url)
-    page.get_by_role("textbox", name=re.compile(r"^Benutzername")).fill(USERNAME)
-    # Wagtail's login form leaves this label in English ("Password").
-    page.get_by_label(re.compile("Passwor[dt]")).fill(PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
+    enter_password(page, url, USERNAME, PASSWORD)
 
 
 def test_a_superuser_sets_up_the_app_and_logs_in_with_codes(page, browser_log, live_demo):

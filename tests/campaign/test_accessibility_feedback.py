@@ -6,8 +6,6 @@ import datetime
 from io import StringIO
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
@@ -16,8 +14,13 @@ from wagtail.models import Site
 from campaign import accessibility_feedback
 from campaign.models import AccessibilityFeedback, AccessibilityStatementPage, FeedbackStatus
 from campaign.models.feedback import one_month_after
-from campaign.roles import HR, PRESS_OFFICE, group_name
-from tests.support import count_queries, get_with_query_budget, login_with_second_factor
+from campaign.roles import HR, PRESS_OFFICE
+from tests.support import (
+    count_queries,
+    get_with_query_budget,
+    login_with_second_factor,
+    site_editor,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -203,8 +206,7 @@ def test_answered_messages_are_deleted_a_year_after_the_answer(demo_sites):
 
 
 def _editor(client, hostname, role=PRESS_OFFICE):
-    user = get_user_model().objects.create_user(username=f"{role}-{hostname}", password="x")
-    user.groups.add(Group.objects.get(name=group_name(Site.objects.get(hostname=hostname), role)))
+    user = site_editor(hostname, role)
     login_with_second_factor(client, user)
     return user
 

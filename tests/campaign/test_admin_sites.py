@@ -9,9 +9,9 @@ from wagtail.models import GroupPagePermission, Page, Site
 from campaign import factories
 from campaign import models as campaign_models
 from campaign.admin_sites import sites_edited_by
-from campaign.roles import HR, PRESS_OFFICE, group_name
+from campaign.roles import HR, PRESS_OFFICE
 from careers.factories import DepartmentFactory
-from tests.support import get_with_query_budget, login_with_second_factor
+from tests.support import get_with_query_budget, login_with_second_factor, site_editor
 
 pytestmark = pytest.mark.django_db
 
@@ -29,11 +29,7 @@ def _site(hostname):
 
 
 def _editor(hostname, role=PRESS_OFFICE):
-    user = get_user_model().objects.create_user(
-        username=f"{role.lower()}-{hostname}", password="x", email="redaktion@example.org"
-    )
-    user.groups.add(Group.objects.get(name=group_name(_site(hostname), role)))
-    return user
+    return site_editor(hostname, role)
 
 
 @pytest.fixture

@@ -1,13 +1,15 @@
 """campaign/booking_admin.py: the press office sees and exports its own events' bookings."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from wagtail.models import Site
 
 from campaign.models import Booking, EventPage
-from campaign.roles import HR, PRESS_OFFICE, group_name
-from tests.support import count_queries, get_with_query_budget, login_with_second_factor
+from campaign.roles import HR, PRESS_OFFICE
+from tests.support import (
+    count_queries,
+    get_with_query_budget,
+    login_with_second_factor,
+    site_editor,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -16,8 +18,7 @@ ADMIN_HOST = "localhost"
 
 
 def _editor(client, hostname, role=PRESS_OFFICE):
-    user = get_user_model().objects.create_user(username=f"{role}-{hostname}", password="x")
-    user.groups.add(Group.objects.get(name=group_name(Site.objects.get(hostname=hostname), role)))
+    user = site_editor(hostname, role)
     login_with_second_factor(client, user)
     return user
 

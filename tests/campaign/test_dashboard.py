@@ -10,7 +10,12 @@ from campaign.dashboard import EditorOverviewPanel, Entry, Section
 from campaign.models import Booking, EventPage
 from campaign.roles import HR, PRESS_OFFICE, group_name
 from careers.models import JobFieldPage
-from tests.support import count_queries, get_with_query_budget, login_with_second_factor
+from tests.support import (
+    count_queries,
+    get_with_query_budget,
+    login_with_second_factor,
+    site_editor,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -21,10 +26,7 @@ HEADING = "Meine Entwürfe in Prüfung"
 
 
 def _user(username, role):
-    site = Site.objects.get(hostname=MITTE)
-    user = get_user_model().objects.create_user(username=username, password="x")
-    user.groups.add(Group.objects.get(name=group_name(site, role)))
-    return user
+    return site_editor(MITTE, role, username)
 
 
 def _job_fields(count):

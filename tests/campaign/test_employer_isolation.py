@@ -14,7 +14,6 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import URLResolver
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
@@ -25,10 +24,10 @@ from campaign import factories, urls
 from campaign.admin_sites.guard import admin_url_patterns, guarded_keywords, unknown_keywords
 from campaign.admin_sites.ownership import site_of
 from campaign.models import AccessibilityFeedback, EventPage, StandardPage, Testimonial
-from campaign.roles import HR, PRESS_OFFICE, group_name, site_collection
+from campaign.roles import HR, PRESS_OFFICE, site_collection
 from careers.factories import DepartmentFactory, DimensionFactory
 from media_library.factories import DocumentFactory, FilmFactory, ImageFactory
-from tests.support import login_with_second_factor
+from tests.support import login_with_second_factor, site_editor
 
 pytestmark = pytest.mark.django_db
 
@@ -63,11 +62,7 @@ def _site(hostname):
 
 
 def _user(username, hostname, role):
-    user = get_user_model().objects.create_user(
-        username=username, password="x", email=f"{username}@example.org"
-    )
-    user.groups.add(Group.objects.get(name=group_name(_site(hostname), role)))
-    return user
+    return site_editor(hostname, role, username)
 
 
 @pytest.fixture

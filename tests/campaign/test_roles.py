@@ -17,8 +17,9 @@ from wagtail.models import (
 from wagtail.permissions import policy_registry
 
 from campaign.models import CampaignPage
-from campaign.roles import HR, PRESS_OFFICE, group_name
+from campaign.roles import HR, PRESS_OFFICE
 from careers.models import JobFieldPage
+from tests.support import site_editor
 
 pytestmark = pytest.mark.django_db
 
@@ -26,12 +27,7 @@ MITTE, DUESSELDORF = "mitte.localhost", "duesseldorf.localhost"
 
 
 def _user(hostname, role):
-    site = Site.objects.get(hostname=hostname)
-    user = get_user_model().objects.create_user(
-        username=f"{role.lower()}-{hostname}", password="x", email="redaktion@example.org"
-    )
-    user.groups.add(Group.objects.get(name=group_name(site, role)))
-    return user
+    return site_editor(hostname, role)
 
 
 def _page_in(hostname, model):
@@ -115,7 +111,6 @@ def test_hr_of_one_site_cannot_approve_for_another(demo_sites):
 
 def test_the_generic_groups_are_gone_and_their_members_named(db, capsys):
     from django.apps import apps
-    from django.contrib.auth import get_user_model
 
     removal = importlib.import_module("campaign.migrations.0014_remove_generic_editor_groups")
     assert not Group.objects.filter(name__in=removal.GENERIC_GROUPS).exists()

@@ -4,7 +4,6 @@ rows of its own employer's site and at shared ones, also for superusers."""
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import Client
 from wagtail.models import Collection, Page, Site, get_page_models
 from wagtailmedia.widgets import AdminVideoChooser
@@ -13,11 +12,11 @@ from campaign import factories
 from campaign import models as campaign_models
 from campaign.models import CampaignPage, EventPage, PhotoCalendarPage
 from campaign.page_forms import SitePageForm
-from campaign.roles import HR, PRESS_OFFICE, group_name, site_collection
+from campaign.roles import HR, PRESS_OFFICE, site_collection
 from careers.factories import DepartmentFactory, DimensionFactory
 from careers.models import JobFieldPage, JobPostingPage, LocationPage
 from media_library.factories import FilmFactory
-from tests.support import admin_form_data, login_with_second_factor
+from tests.support import admin_form_data, login_with_second_factor, site_editor
 
 pytestmark = pytest.mark.django_db
 
@@ -41,11 +40,7 @@ def _login(user):
 
 
 def _editor(hostname, role):
-    user = get_user_model().objects.create_user(
-        username=f"{role.lower()}-{hostname}", password="x", email="redaktion@example.org"
-    )
-    user.groups.add(Group.objects.get(name=group_name(_site(hostname), role)))
-    return user
+    return site_editor(hostname, role)
 
 
 @pytest.fixture
