@@ -76,4 +76,5 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler400 = errors.bad_request
 handler500 = errors.server_error

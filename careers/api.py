@@ -14,7 +14,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Query, Schema, Status
 from ninja.errors import ValidationError as NinjaValidationError
-from pydantic import Field
+from pydantic import Field, field_validator
 from wagtail.models import Site
 
 from careers import search as job_search
@@ -88,6 +88,15 @@ class PostingFilters(Schema):
     arbeitszeit: list[str] = Field(default_factory=list)
     seite: int = Field(1, ge=1)
     pro_seite: int = Field(50, ge=1, le=MAX_PAGE_SIZE)
+
+    @field_validator("q", "kategorie", "amt", "arbeitgeber", "einstieg", "entgelt", "arbeitszeit")
+    @classmethod
+    def no_control_characters(cls, value):
+        # PostgreSQL takes no NUL in a text; /suche/ refuses it the same way.
+        texts = value if isinstance(value, list) else [value]
+        if any("\x00" in text for text in texts):
+            raise ValueError("NUL")
+        return value
 
 
 class Problem(Schema):

@@ -17,7 +17,8 @@ def axes_username(request, credentials):
     username = (credentials or {}).get("username")
     if username is None and request is not None:
         username = request.POST.get("username")
-    return normalise_email(username)
+    # Its record holds 255 characters; no account's login is longer (150).
+    return normalise_email(username)[:255]
 
 
 def account_of(email):

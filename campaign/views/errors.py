@@ -9,7 +9,7 @@ soon as the database answers again (CONN_HEALTH_CHECKS drops dead connections).
 import sys
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.template import loader
 
 from campaign import branding
@@ -38,3 +38,11 @@ def server_error(request):
     if isinstance(exception, OperationalError | InterfaceError):
         return database_unavailable(request)
     return _render(request, "500.html", 500)
+
+
+def bad_request(request, exception):
+    """Django's own 400 handler checks the CSRF token, which reads the request's
+    body again: a body it could not read the first time (a form sent in UTF-16)
+    then raised a second time, a 500. This one touches neither the body nor the
+    database, nor anything of a site that may not exist."""
+    return HttpResponseBadRequest(loader.render_to_string("400.html"))

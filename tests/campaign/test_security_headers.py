@@ -37,3 +37,20 @@ def test_templates_contain_no_inline_script_or_style(client, demo_sites):
         assert "<script>" not in html
         assert "style=" not in html
         assert "<style" not in html
+
+
+def test_every_response_switches_off_what_a_career_site_never_uses(client, demo_sites):
+    responses = [
+        client.get("/", HTTP_HOST="mitte.localhost"),
+        client.get("/static/vendor/kern/kern.min.css", HTTP_HOST="mitte.localhost"),
+        client.get("/gibt-es-nicht/", HTTP_HOST="mitte.localhost"),
+        client.get("/", HTTP_HOST="unbekannt.example"),  # 400: a host nobody serves
+    ]
+
+    for response in responses:
+        policy = response.headers["Permissions-Policy"]
+        assert "camera=()" in policy
+        assert "geolocation=()" in policy
+        assert "microphone=()" in policy
+        assert "fullscreen=(self)" in policy  # films may go full screen
+    assert [r.status_code for r in responses] == [200, 200, 404, 400]
