@@ -25,7 +25,8 @@ class TestimonialViewSet(SiteScopedViewSetMixin, SnippetViewSet):
     icon = "group"
     list_display = ["name", "role", "place", "site"]
     list_filter = ["site"]
-    search_fields = ["name", "quote"]
+    # No search_fields: the listing searches the model's own index, on SQLite
+    # too (whose full-text backend cannot search named fields).
 
 
 class MediaContactViewSet(SiteScopedViewSetMixin, SnippetViewSet):
@@ -34,7 +35,6 @@ class MediaContactViewSet(SiteScopedViewSetMixin, SnippetViewSet):
     icon = "mail"
     list_display = ["office", "person", "email", "site"]
     list_filter = ["site"]
-    search_fields = ["office", "person"]
 
 
 register_snippet(TestimonialViewSet)
