@@ -8,14 +8,15 @@ Visitors book and cancel on the site; the admin only reads.
 
 from django.utils.translation import gettext_lazy as _
 from django_filters import ChoiceFilter, ModelChoiceFilter
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from campaign.admin_sites.views import SiteScopedFilterSet, SiteScopedViewSetMixin
+from campaign.admin_sites.views import SiteScopedViewSetMixin
 from campaign.models import Booking, BookingStatus, EventPage
 
 
-class BookingFilterSet(SiteScopedFilterSet):
+class BookingFilterSet(WagtailFilterSet):
     event = ModelChoiceFilter(
         label=_("Veranstaltung"), queryset=EventPage.objects.order_by("-start")
     )

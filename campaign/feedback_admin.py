@@ -9,15 +9,16 @@ from the form on the site; the admin adds none.
 
 from django.utils.translation import gettext_lazy as _
 from django_filters import ChoiceFilter
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from campaign.admin_sites import ReadOnlyIntakePermissionPolicy
-from campaign.admin_sites.views import SiteScopedFilterSet, SiteScopedViewSetMixin
+from campaign.admin_sites.views import SiteScopedViewSetMixin
 from campaign.models import AccessibilityFeedback, FeedbackStatus
 
 
-class FeedbackFilterSet(SiteScopedFilterSet):
+class FeedbackFilterSet(WagtailFilterSet):
     status = ChoiceFilter(label=_("Status"), choices=FeedbackStatus.choices)
 
     class Meta:

@@ -145,17 +145,11 @@ def _permissions(pairs):
     return permissions
 
 
-def existing_site_collection(site):
-    """The site's own collection, or None; reads only (asked while serving documents)."""
-    root = Collection.get_first_root_node()
-    return root.get_children().filter(name=site_collection_name(site)).first()
-
-
 def site_collection(site):
-    existing = existing_site_collection(site)
-    if existing is not None:
-        return existing
-    return Collection.get_first_root_node().add_child(name=site_collection_name(site))
+    root = Collection.get_first_root_node()
+    name = site_collection_name(site)
+    existing = root.get_children().filter(name=name).first()
+    return existing or root.add_child(name=name)
 
 
 def _review_workflow(site, press_office):

@@ -3,6 +3,7 @@ its pages in Leichte Sprache and Gebärdensprache, which the header links);
 render a photo calendar's PDF when it is published and remove the file with
 its record."""
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -10,6 +11,7 @@ from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from campaign import branding
+from campaign.admin_sites.ownership import SITE_TREES_CACHE_KEY
 from campaign.models import (
     CalendarPdf,
     EasyLanguagePage,
@@ -28,6 +30,8 @@ def forget_employer_branding(sender, instance, **kwargs):
 @receiver([post_save, post_delete], sender=Site)
 def forget_site_branding(sender, instance, **kwargs):
     branding.forget(instance.hostname)
+    # Which tree is whose (campaign.admin_sites.ownership): a site came, went or moved.
+    cache.delete(SITE_TREES_CACHE_KEY)
 
 
 PAGE_CHANGES = [page_published, page_unpublished, post_page_move, post_delete]

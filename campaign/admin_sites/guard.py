@@ -30,6 +30,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site, Task, Workflow
 from wagtailmedia.models import get_media_model
 
+from campaign.admin_sites.ownership import scope
 from campaign.admin_sites.policies import may_reach
 
 # Keywords that name a row of a fixed model, whatever the view.
@@ -92,7 +93,7 @@ def _view_model(route, callback):
         if isinstance(candidate, type) and issubclass(candidate, models.Model):
             return candidate
     # Wagtail's page views (routed by page type) and the pages admin API.
-    if route.startswith(("pages/", "api/main/^pages/")):
+    if route.startswith(("pages/", "choose-page/", "api/main/^pages/")):
         return Page
     if route.startswith("workflows/tasks/"):
         return Task
@@ -145,9 +146,13 @@ def _row(model, value):
         raise Http404 from None
 
 
-def _rows(model, values):
+def _lists_foreign_rows(user, model, values):
+    """Whether the ids `values` name a row the user's sites do not reach."""
     pks = [value for value in values if str(value).isdigit()]
-    return model._default_manager.filter(pk__in=pks) if pks else []
+    if not pks:
+        return False
+    rows = model._default_manager.filter(pk__in=pks)
+    return rows.exclude(pk__in=scope(model._default_manager.all(), user).values("pk")).exists()
 
 
 def _guard(view, guarded, listed_model):
@@ -165,7 +170,7 @@ def _guard(view, guarded, listed_model):
             # Choosers' "chosen" for several rows and bulk actions list them as ?id=…
             model = listed_model or _url_model(kwargs)
             ids = request.GET.getlist("id")
-            if ids and model and not all(may_reach(user, r) for r in _rows(model, ids)):
+            if ids and model and _lists_foreign_rows(user, model, ids):
                 raise Http404
         return view(request, *args, **kwargs)
 
@@ -185,8 +190,8 @@ def guard_admin_urls(urlpatterns):
     for route, pattern in admin_url_patterns(urlpatterns):
         guarded = guarded_keywords(route, pattern)
         listed_model = _view_model(route, pattern.callback)
-        if route == "choose-page/chosen-multiple/":
-            listed_model = Page
+        if not (guarded or listed_model or "model_name" in _keywords(route, pattern)):
+            continue  # names no row: nothing to guard
         # Wagtail's admin "not found" page and no caching, as for its own 404s.
         pattern.callback = never_cache(
             display_custom_404(_guard(pattern.callback, guarded, listed_model))

@@ -10,7 +10,6 @@ view runs.
 
 from django.forms import ModelChoiceField
 from django.utils.functional import cached_property
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Site
 from wagtail.permissions import policy_registry, register_permission_policy
@@ -50,15 +49,6 @@ class SiteScopedForm(SiteRowRelationsMixin, WagtailAdminModelForm):
             ):
                 field.empty_label = None
                 self.initial.setdefault(name, choices[0].pk)
-
-
-class SiteScopedFilterSet(WagtailFilterSet):
-    def __init__(self, *args, request=None, **kwargs):
-        super().__init__(*args, request=request, **kwargs)
-        if request is not None:
-            scope_choices(self.filters.values(), request.user)
-            if hasattr(self, "_form"):
-                scope_choices(self._form.fields.values(), request.user)
 
 
 class SiteScopedIndexMixin:

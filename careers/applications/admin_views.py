@@ -16,13 +16,14 @@ from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from django_filters import ChoiceFilter, ModelChoiceFilter
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry
 
 from campaign.admin_sites import ReadOnlyIntakePermissionPolicy
-from campaign.admin_sites.views import SiteScopedFilterSet, SiteScopedViewSetMixin
+from campaign.admin_sites.views import SiteScopedViewSetMixin
 from campaign.staff_security.second_factor import needs_second_factor
 from careers.applications import storage
 from careers.models import Application, ApplicationDocument, ApplicationStatus, JobPostingPage
@@ -35,7 +36,7 @@ def _policy():
     return policy_registry.get_by_type(Application)
 
 
-class ApplicationFilterSet(SiteScopedFilterSet):
+class ApplicationFilterSet(WagtailFilterSet):
     posting = ModelChoiceFilter(
         label=_("Stellenangebot"), queryset=JobPostingPage.objects.order_by("title")
     )

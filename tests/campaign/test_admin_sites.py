@@ -243,3 +243,15 @@ def test_creating_a_snippet_for_the_own_site_works(press_mitte, demo_sites):
 
     assert response.status_code == 302
     assert campaign_models.Testimonial.objects.get(name="Neu Mitte").site == _site(MITTE)
+
+
+def test_a_site_added_later_owns_its_pages_at_once(demo_sites):
+    from campaign.admin_sites import site_of
+
+    mitte_page = Page.objects.descendant_of(_site(MITTE).root_page).first()
+    assert site_of(mitte_page) == _site(MITTE).pk  # the trees are cached now
+
+    home = Page.get_first_root_node().add_child(instance=Page(title="Neu", slug="neu-amt"))
+    new_site = Site.objects.create(hostname="neu.localhost", root_page=home)
+
+    assert site_of(home) == new_site.pk
