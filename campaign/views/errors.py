@@ -9,12 +9,19 @@ soon as the database answers again (CONN_HEALTH_CHECKS drops dead connections).
 import sys
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.template import loader
+from django.utils.translation import gettext as _
 
 from campaign import branding
 
 RETRY_AFTER_SECONDS = 30
+# The postings API's clients read JSON, also when the server fails.
+API_PREFIX = "/api/"
+
+
+def _answers_in_json(request):
+    return request.path.startswith(API_PREFIX)
 
 
 def _render(request, template_name, status, **context):
@@ -25,7 +32,11 @@ def _render(request, template_name, status, **context):
 
 
 def database_unavailable(request):
-    response = _render(request, "503.html", 503)
+    if _answers_in_json(request):
+        detail = _("Der Dienst ist gleich wieder da. Bitte versuchen Sie es später noch einmal.")
+        response = JsonResponse({"detail": detail}, status=503)
+    else:
+        response = _render(request, "503.html", 503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response
@@ -37,6 +48,8 @@ def server_error(request):
     # InterfaceError: a connection that died while it was kept open.
     if isinstance(exception, OperationalError | InterfaceError):
         return database_unavailable(request)
+    if _answers_in_json(request):
+        return JsonResponse({"detail": _("Da ist etwas schiefgegangen.")}, status=500)
     return _render(request, "500.html", 500)
 
 
@@ -45,4 +58,6 @@ def bad_request(request, exception):
     body again: a body it could not read the first time (a form sent in UTF-16)
     then raised a second time, a 500. This one touches neither the body nor the
     database, nor anything of a site that may not exist."""
+    if _answers_in_json(request):
+        return JsonResponse({"detail": _("Ungültige Anfrage.")}, status=400)
     return HttpResponseBadRequest(loader.render_to_string("400.html"))

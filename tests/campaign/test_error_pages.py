@@ -103,3 +103,13 @@ def test_a_host_this_installation_does_not_serve_gets_a_plain_german_400(demo_si
     assert response.status_code == 400
     assert '<html lang="de">' in response.text
     assert "Ungültige Anfrage" in response.text
+
+
+def test_the_api_answers_an_outage_in_json(visitor):
+    with database_refuses_connections():
+        response = visitor.get("/api/v1/stellen")
+
+    assert response.status_code == 503
+    assert response["Content-Type"].startswith("application/json")
+    assert response["Retry-After"] == "30"
+    assert "wieder da" in response.json()["detail"]

@@ -45,3 +45,19 @@ def test_a_nul_in_the_apis_parameters_is_refused_in_json(client, demo_sites, que
     assert 400 <= response.status_code < 500
     assert response.headers["Content-Type"].startswith("application/json")
     assert "detail" in response.json()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        '/en/suche/?q=") UNION SELECT username,password FROM auth_user--',
+        '/suche/?q="><zqx2 onmouseover=alert(1)>',
+        '/api/v1/stellen?q=Verwaltung "(',
+    ],
+)
+def test_search_syntax_in_a_query_is_searched_as_text(client, demo_sites, url):
+    # SQLite's full-text index read `")` as its own syntax: the search failed as an outage.
+    response = client.get(url, HTTP_HOST="mitte.localhost")
+
+    assert response.status_code == 200
+    assert "<zqx2" not in response.content.decode()
