@@ -77,4 +77,5 @@ urlpatterns += i18n_patterns(
 )
 
 handler400 = errors.bad_request
+handler404 = errors.page_not_found
 handler500 = errors.server_error

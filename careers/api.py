@@ -9,10 +9,11 @@ as it would load scripts under a looser CSP.
 
 import datetime
 from decimal import Decimal
+from typing import Annotated
 
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Query, Schema, Status
+from ninja import NinjaAPI, Path, Query, Schema, Status
 from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import Field, field_validator
 from wagtail.models import Site
@@ -22,6 +23,9 @@ from careers.grades import parse_grades
 from careers.rules import today
 
 MAX_PAGE_SIZE = 100
+# The largest id the database's integer column holds: a larger one is refused
+# as invalid, not passed on to fail there.
+MAX_ID = 2**31 - 1
 
 api = NinjaAPI(
     title="Stellwerk: Stellenangebote",
@@ -158,7 +162,7 @@ def postings(request, filters: Query[PostingFilters]):
 
 
 @api.get("/stellen/{posting_id}", response=PostingOut, summary="Eine offene Stelle")
-def posting(request, posting_id: int):
+def posting(request, posting_id: Annotated[int, Path(ge=1, le=MAX_ID)]):
     scope = _scope(request)
     if not scope.postings(today()).filter(pk=posting_id).exists():
         raise Http404(_("Diese Stelle gibt es nicht oder nicht mehr."))

@@ -12,6 +12,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.template import loader
 from django.utils.translation import gettext as _
+from django.views import defaults
 
 from campaign import branding
 
@@ -51,6 +52,12 @@ def server_error(request):
     if _answers_in_json(request):
         return JsonResponse({"detail": _("Da ist etwas schiefgegangen.")}, status=500)
     return _render(request, "500.html", 500)
+
+
+def page_not_found(request, exception):
+    if _answers_in_json(request):
+        return JsonResponse({"detail": _("Diese Adresse gibt es nicht.")}, status=404)
+    return defaults.page_not_found(request, exception)
 
 
 def bad_request(request, exception):

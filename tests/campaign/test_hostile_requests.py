@@ -61,3 +61,15 @@ def test_search_syntax_in_a_query_is_searched_as_text(client, demo_sites, url):
 
     assert response.status_code == 200
     assert "<zqx2" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/api/v1/stellen/99999999999999999999999", "/api/v1/stellen/%3Czqx%3E", "/api/v1/gibtsnicht/"],
+)
+def test_the_api_refuses_an_impossible_address_in_json(client, demo_sites, url):
+    # A number beyond the database's integer failed there: a 500.
+    response = client.get(url, HTTP_HOST="mitte.localhost")
+
+    assert response.status_code in (400, 404)
+    assert response.headers["Content-Type"].startswith("application/json")
