@@ -8,7 +8,7 @@ PORT ?= 8000
 KERN := node_modules/@kern-ux/native/dist
 VENDOR := static/vendor
 
-.PHONY: run test serve bench install lock static migrate demo lint format messages interface-languages check-deploy clean
+.PHONY: run test serve bench backup restore install lock static migrate demo lint format messages interface-languages check-deploy clean
 
 run: install static interface-languages migrate demo  ## set up everything, load the demo, serve on :$(PORT)
 	@echo "Stellwerk läuft auf http://localhost:$(PORT)/ (Admin: /admin/)"
@@ -89,6 +89,13 @@ SERVE_ENV := DJANGO_SETTINGS_MODULE=campaign.settings.production SERVE_IMAGES=1 
 serve: install static migrate  ## gunicorn with production settings on 127.0.0.1:$(PORT)
 	$(SERVE_ENV) $(MANAGE) collectstatic --noinput -v 0
 	$(SERVE_ENV) $(BIN)/gunicorn campaign.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --no-control-socket
+
+backup: install  ## database, media and applicants' files into var/backups/stellwerk-<time>.tar
+	$(MANAGE) backup
+
+restore: install  ## make restore ARCHIVE=var/backups/stellwerk-….tar, into an empty database and folders
+	@test -n "$(ARCHIVE)" || { echo "Bitte angeben: make restore ARCHIVE=var/backups/stellwerk-….tar"; exit 2; }
+	$(MANAGE) restore "$(ARCHIVE)"
 
 BENCH_PORT ?= 8077
 bench: install static migrate  ## load run (wrk) against the demo under gunicorn, production settings

@@ -8,6 +8,7 @@ an applicant chose ever reaches the file system.
 """
 
 import base64
+import hashlib
 import os
 import uuid
 
@@ -69,3 +70,9 @@ def read(document_id):
 
 def delete(document_id):
     path_of(document_id).unlink(missing_ok=True)
+
+
+def key_fingerprint():
+    """Names the key without disclosing it (a hash of its 32 random bytes): a
+    backup records it, so a restore under another key stops before it writes."""
+    return hashlib.sha256(b"stellwerk-backup:" + _key()).hexdigest()[:16]

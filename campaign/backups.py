@@ -1,0 +1,250 @@
+"""Backups: the database, the media and the applicants' files in one archive.
+
+`manage.py backup` writes a tar archive; `manage.py restore` puts one back
+into an empty database and empty folders. The archive holds
+
+    database.pgdump or database.sqlite3   pg_dump's custom format, or SQLite's online backup
+    files/media/…                         MEDIA_ROOT
+    files/media-restricted/…              RESTRICTED_MEDIA_ROOT
+    files/applications/…                  APPLICATION_FILES_ROOT (encrypted as stored)
+    manifest.json                         a SHA-256 of each member, the database's kind,
+                                          a fingerprint of the applicants' files' key
+
+The key itself (APPLICATION_FILES_KEY) is never in it: kept apart, a lost
+archive discloses no applicant's document. Its fingerprint lets a restore with
+the wrong key stop before it writes anything, instead of leaving documents
+nobody can open. A restore checks every member against the manifest first, so
+a damaged archive is refused whole.
+"""
+
+import hashlib
+import io
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import tarfile
+import tempfile
+import time
+from contextlib import closing
+from pathlib import Path, PurePosixPath
+
+from django.conf import settings
+from django.db import connection
+from django.utils import timezone
+
+from careers.applications import storage as application_files
+
+FORMAT = 1
+MANIFEST = "manifest.json"
+# Each folder's name in the archive and the setting that says where it lives.
+FOLDERS = {
+    "media": "MEDIA_ROOT",
+    "media-restricted": "RESTRICTED_MEDIA_ROOT",
+    "applications": "APPLICATION_FILES_ROOT",
+}
+DATABASE_FILES = {"postgresql": "database.pgdump", "sqlite": "database.sqlite3"}
+CHUNK = 1024 * 1024
+
+
+class BackupError(Exception):
+    """What stops a backup or a restore, said to the operator in German."""
+
+
+def create(destination):
+    """Write a new archive into the folder `destination`; its path."""
+    destination = Path(destination)
+    destination.mkdir(parents=True, exist_ok=True)
+    stamp = timezone.localtime().strftime("%Y-%m-%d-%H%M%S")
+    archive = destination / f"stellwerk-{stamp}.tar"
+    partial = archive.with_suffix(".tar.part")
+    checksums = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        database_name = DATABASE_FILES[_vendor()]
+        dump = Path(scratch) / database_name
+        _dump_database(dump)
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "wb") as handle, tarfile.open(fileobj=handle, mode="w") as tar:
+            checksums[database_name] = _add(tar, dump, database_name)
+            for folder, root in _folders():
+                for path in sorted(p for p in root.rglob("*") if p.is_file()):
+                    if path.suffix == ".part":  # a file still being written
+                        continue
+                    name = f"files/{folder}/{path.relative_to(root).as_posix()}"
+                    checksums[name] = _add(tar, path, name)
+            manifest = {
+                "format": FORMAT,
+                "created": timezone.now().isoformat(),
+                "database": _vendor(),
+                "key_fingerprint": application_files.key_fingerprint(),
+                "members": checksums,
+            }
+            _add_bytes(tar, MANIFEST, json.dumps(manifest, indent=1).encode())
+    os.replace(partial, archive)
+    return archive
+
+
+def restore(archive):
+    """Put `archive` back into the configured database and folders, which must be empty."""
+    archive = Path(archive)
+    if not archive.is_file():
+        raise BackupError(f"Die Sicherung {archive} gibt es nicht.")
+    try:
+        with tarfile.open(archive, mode="r:") as tar:
+            manifest = _checked_manifest(tar)
+            _refuse_unless_empty()
+            with tempfile.TemporaryDirectory() as scratch:
+                database_name = DATABASE_FILES[manifest["database"]]
+                dump = Path(scratch) / database_name
+                _extract(tar, database_name, dump)
+                _load_database(dump)
+            for name in manifest["members"]:
+                if name.startswith("files/"):
+                    _, folder, rest = name.split("/", 2)
+                    _extract(tar, name, _root(folder) / rest)
+    except (tarfile.TarError, OSError, KeyError, ValueError) as error:
+        raise BackupError(f"Die Sicherung ist nicht lesbar: {error}") from error
+    return manifest
+
+
+def _checked_manifest(tar):
+    try:
+        manifest = json.load(tar.extractfile(MANIFEST))
+    except (KeyError, ValueError, TypeError) as error:
+        raise BackupError("Das ist keine Sicherung von Stellwerk (manifest.json fehlt).") from error
+    if manifest.get("format") != FORMAT:
+        raise BackupError(f"Unbekanntes Format der Sicherung: {manifest.get('format')}.")
+    if manifest["database"] != _vendor():
+        raise BackupError(
+            f"Die Sicherung stammt aus {manifest['database']}, die Datenbank hier ist "
+            f"{_vendor()}: eine Sicherung geht nur in dieselbe Art von Datenbank zurück."
+        )
+    if manifest["key_fingerprint"] != application_files.key_fingerprint():
+        raise BackupError(
+            "APPLICATION_FILES_KEY passt nicht zu dieser Sicherung: mit diesem Schlüssel "
+            "ließe sich keine Bewerbungsunterlage öffnen. Setzen Sie den Schlüssel, der "
+            "beim Sichern galt."
+        )
+    members = {m.name: m for m in tar.getmembers() if m.isfile()}
+    if set(members) != {*manifest["members"], MANIFEST}:
+        raise BackupError("Die Sicherung ist unvollständig oder enthält fremde Dateien.")
+    for name, checksum in manifest["members"].items():
+        path = PurePosixPath(name)
+        if path.is_absolute() or ".." in path.parts:
+            raise BackupError(f"Unzulässiger Name in der Sicherung: {name}")
+        if _sha256(tar.extractfile(members[name])) != checksum:
+            raise BackupError(f"Die Sicherung ist beschädigt: {name} weicht ab.")
+    return manifest
+
+
+def _refuse_unless_empty():
+    if connection.introspection.table_names():
+        raise BackupError(
+            "Die Datenbank ist nicht leer. Eine Sicherung wird nur in eine leere Datenbank "
+            "zurückgespielt, damit nichts Vorhandenes verloren geht."
+        )
+    for _folder, root in _folders():
+        if any(root.iterdir()):
+            raise BackupError(f"Der Ordner {root} ist nicht leer.")
+
+
+def _folders():
+    for folder in FOLDERS:
+        root = _root(folder)
+        root.mkdir(parents=True, exist_ok=True)
+        yield folder, root
+
+
+def _root(folder):
+    return Path(getattr(settings, FOLDERS[folder]))
+
+
+def _vendor():
+    if connection.vendor not in DATABASE_FILES:
+        raise BackupError(f"Datenbanken der Art {connection.vendor} kann Stellwerk nicht sichern.")
+    return connection.vendor
+
+
+def _dump_database(target):
+    if _vendor() == "sqlite":
+        connection.ensure_connection()
+        with closing(sqlite3.connect(target)) as copy:
+            connection.connection.backup(copy)
+    else:
+        _postgres("pg_dump", "--format=custom", "--no-owner", "--no-privileges", f"--file={target}")
+
+
+def _load_database(dump):
+    if _vendor() == "sqlite":
+        connection.ensure_connection()
+        with closing(sqlite3.connect(dump)) as source:
+            source.backup(connection.connection)
+        connection.close()
+    else:
+        _postgres(
+            "pg_restore",
+            "--no-owner",
+            "--no-privileges",
+            "--exit-on-error",
+            "--single-transaction",
+            f"--dbname={connection.settings_dict['NAME']}",
+            str(dump),
+        )
+
+
+def _postgres(program, *arguments):
+    """pg_dump or pg_restore against the configured database."""
+    if shutil.which(program) is None:
+        raise BackupError(f"{program} fehlt (apt-get install postgresql-client).")
+    database = connection.settings_dict
+    environment = {
+        **os.environ,
+        "PGHOST": database.get("HOST") or "",
+        "PGPORT": str(database.get("PORT") or ""),
+        "PGUSER": database.get("USER") or "",
+        "PGPASSWORD": database.get("PASSWORD") or "",
+        "PGDATABASE": database["NAME"],
+    }
+    finished = subprocess.run(
+        [program, *arguments], env=environment, capture_output=True, text=True, check=False
+    )
+    if finished.returncode:
+        raise BackupError(f"{program} ist gescheitert: {finished.stderr.strip()}")
+
+
+def _add(tar, path, name):
+    with open(path, "rb") as handle:
+        checksum = _sha256(handle)
+    info = tar.gettarinfo(path, arcname=name)
+    info.uid = info.gid = 0
+    info.uname = info.gname = ""
+    with open(path, "rb") as handle:
+        tar.addfile(info, handle)
+    return checksum
+
+
+def _add_bytes(tar, name, content):
+    info = tarfile.TarInfo(name)
+    info.size = len(content)
+    info.mtime = int(time.time())
+    info.mode = 0o600
+    tar.addfile(info, io.BytesIO(content))
+
+
+def _extract(tar, name, target):
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # The applicants' folder stays readable by this user only, as storage.write makes it.
+    private = target.is_relative_to(_root("applications"))
+    if private:
+        target.parent.chmod(0o700)
+    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600 if private else 0o644)
+    with os.fdopen(descriptor, "wb") as handle:
+        shutil.copyfileobj(tar.extractfile(name), handle, CHUNK)
+
+
+def _sha256(handle):
+    digest = hashlib.sha256()
+    while chunk := handle.read(CHUNK):
+        digest.update(chunk)
+    return digest.hexdigest()
