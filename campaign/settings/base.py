@@ -81,6 +81,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Every 429 says how long to wait (campaign/rate_limits.py).
+    "campaign.rate_limits.RetryAfterMiddleware",
     # Before WhiteNoise, so that static files carry the header too.
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -361,20 +363,25 @@ LOGIN_URL = "members:login"
 LOGIN_REDIRECT_URL = "members:account"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 
-# django-axes throttles failed logins (members and editors alike): after five
-# failures of one account from one address, 15 minutes of lockout (429).
+# django-axes throttles failed logins (members and editors alike,
+# campaign/login_lockout.py): 15 minutes of lockout (429 with Retry-After)
+# after five failures of one account from one address, and for every account
+# after STELLWERK_ADDRESS_FAILURE_LIMIT failures from one address (password
+# spraying). Offices behind one address share that count: set it higher there.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+AXES_HANDLER = "campaign.login_lockout.LockoutHandler"
 AXES_FAILURE_LIMIT = 5
+STELLWERK_ADDRESS_FAILURE_LIMIT = int(os.environ.get("STELLWERK_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "campaign.login_lockout.lockout_response"
 # The visitor's address as the rate limits read it (CLIENT_IP_HEADER).
 AXES_CLIENT_IP_CALLABLE = "campaign.rate_limits.client_address"
 AXES_USERNAME_CALLABLE = "campaign.members.accounts.axes_username"
-AXES_LOCKOUT_TEMPLATE = "campaign/members/lockout.html"
 # Logs only failures (no access log of every login): less personal data kept.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False  # its log lines name the account: no personal data in logs
