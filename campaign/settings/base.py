@@ -346,9 +346,12 @@ STELLWERK_BRANDING_TTL = int(os.environ.get("STELLWERK_BRANDING_TTL", "300"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"once_per_minute": {"()": "campaign.log_filters.OncePerMinute"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # An unreachable Redis: every cache call fails (DJANGO_REDIS_LOGGER).
+        "campaign.cache": {"filters": ["once_per_minute"]},
         "django.db.backends": {"level": "WARNING"},
         # Task state changes and page events are noise at INFO.
         "django_tasks": {"level": "WARNING"},

@@ -6,6 +6,8 @@ across workers; with Redis down the captcha refuses (fail closed) and the
 rate limits let visitors through (fail open), without an error.
 """
 
+import logging
+import math
 import os
 import subprocess
 import sys
@@ -13,6 +15,7 @@ import sys
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.test import RequestFactory
 
 from campaign.members import captcha
@@ -101,3 +104,17 @@ def test_while_redis_is_down_registration_refuses_the_captcha_in_german(
     assert "Die Rechenaufgabe lässt sich gerade nicht prüfen" in response.text
     assert 'value="neu@example.org"' in response.text
     assert not get_user_model().objects.filter(username="neu@example.org").exists()
+
+
+def test_an_unreachable_redis_is_logged_once_a_minute_without_a_traceback(shared_cache, caplog):
+    (once_per_minute,) = logging.getLogger("campaign.cache").filters
+    once_per_minute._last = -math.inf  # as in a fresh process
+    shared_cache.stop()
+
+    with caplog.at_level(logging.ERROR, logger="campaign.cache"):
+        for _ in range(5):
+            assert cache.get("branding") is None
+
+    (record,) = [record for record in caplog.records if record.name == "campaign.cache"]
+    assert record.exc_info is None
+    assert "ConnectionError" in record.getMessage()
