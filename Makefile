@@ -94,7 +94,7 @@ if [ -n "$$REDIS_URL" ]; then $(1); exit; fi; \
 command -v redis-server >/dev/null || { echo "REDIS_URL fehlt, und redis-server ist nicht installiert (apt-get install redis-server)." >&2; exit 1; }; \
 mkdir -p var; redis-server --port 0 --unixsocket "$(CURDIR)/var/redis.sock" --unixsocketperm 700 \
   --save '' --appendonly no --daemonize yes --pidfile "$(CURDIR)/var/redis.pid" --logfile "$(CURDIR)/var/redis.log"; \
-trap 'kill $$(cat "$(CURDIR)/var/redis.pid")' EXIT; \
+trap 'if [ -f "$(CURDIR)/var/redis.pid" ]; then kill $$(cat "$(CURDIR)/var/redis.pid"); fi' EXIT; \
 export REDIS_URL="unix://$(CURDIR)/var/redis.sock?db=0"; $(1)
 endef
 
