@@ -71,8 +71,10 @@ interface-languages: install
 # A throwaway key for the applications' files, as the README shows how to make one.
 APPLICATION_KEY := $(BIN)/python -c "import secrets,base64;print(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())"
 
+# The checks never connect to the cache production requires.
 check-deploy: install static  ## production settings: deploy checks and collectstatic
 	SECRET_KEY=check-only-$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM-not-used-anywhere-else ALLOWED_HOSTS=stellwerk.example \
+	  REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} \
 	  APPLICATION_FILES_KEY=$$($(APPLICATION_KEY)) \
 	  STATIC_ROOT=var/check-static DJANGO_SETTINGS_MODULE=campaign.settings.production \
 	  bash -c '$(MANAGE) check --deploy --fail-level WARNING && $(MANAGE) collectstatic --noinput -v 0'
@@ -86,9 +88,21 @@ SERVE_ENV := DJANGO_SETTINGS_MODULE=campaign.settings.production SERVE_IMAGES=1 
 	APPLICATION_FILES_KEY=$${APPLICATION_FILES_KEY:-$$(printf 'local-serve-%s-%s' "$$(hostname)" "$$(id -u)" | sha256sum | head -c 32 | base64 -w0 | tr '+/' '-_')} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-localhost,.localhost,127.0.0.1}
 
+# Production settings require the cache all workers share: without a REDIS_URL
+# of yours, serve and bench run a redis-server of their own (Debian package
+# redis-server) on a socket in var/, without persistence, stopped with them.
+define with_redis
+if [ -n "$$REDIS_URL" ]; then $(1); exit; fi; \
+command -v redis-server >/dev/null || { echo "REDIS_URL fehlt, und redis-server ist nicht installiert (apt-get install redis-server)." >&2; exit 1; }; \
+mkdir -p var; redis-server --port 0 --unixsocket "$(CURDIR)/var/redis.sock" --unixsocketperm 700 \
+  --save '' --appendonly no --daemonize yes --pidfile "$(CURDIR)/var/redis.pid" --logfile "$(CURDIR)/var/redis.log"; \
+trap 'if [ -f "$(CURDIR)/var/redis.pid" ]; then kill $$(cat "$(CURDIR)/var/redis.pid"); fi' EXIT; \
+export REDIS_URL="unix://$(CURDIR)/var/redis.sock?db=0"; $(1)
+endef
+
 serve: install static migrate  ## gunicorn with production settings on 127.0.0.1:$(PORT)
-	$(SERVE_ENV) $(MANAGE) collectstatic --noinput -v 0
-	$(SERVE_ENV) $(BIN)/gunicorn campaign.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --no-control-socket
+	@$(call with_redis,$(SERVE_ENV) $(MANAGE) collectstatic --noinput -v 0 && \
+	  $(SERVE_ENV) $(BIN)/gunicorn campaign.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --no-control-socket)
 
 backup: install  ## database, media and applicants' files into var/backups/stellwerk-<time>.tar
 	$(MANAGE) backup
@@ -100,8 +114,8 @@ restore: install  ## make restore ARCHIVE=var/backups/stellwerk-….tar, into an
 BENCH_PORT ?= 8077
 bench: install static migrate  ## load run (wrk) against the demo under gunicorn, production settings
 	$(MANAGE) load_demo --port $(BENCH_PORT) --no-admin
-	$(SERVE_ENV) $(MANAGE) collectstatic --noinput -v 0
-	$(SERVE_ENV) $(BIN)/python .ci/bench.py --port $(BENCH_PORT)
+	@$(call with_redis,$(SERVE_ENV) $(MANAGE) collectstatic --noinput -v 0 && \
+	  $(SERVE_ENV) $(BIN)/python .ci/bench.py --port $(BENCH_PORT))
 
 lint:
 	$(BIN)/ruff check .

@@ -3,15 +3,22 @@
 Every public form (feedback on barriers, registration, login help, job
 applications, job alerts) declares one `RateLimit` and asks it before
 handling a POST; past the limit the view answers 429 with a German message
-and keeps what was typed. Counts live in the cache, so with REDIS_URL all
-workers share them; the local-memory cache counts per process, which still
-bounds a single visitor.
+and keeps what was typed, and RetryAfterMiddleware adds how long to wait.
+Counts live in the cache, which production shares between all workers
+(REDIS_URL). While that cache is unreachable the limits let everyone through
+(fail open): a form that refuses every visitor, an applicant among them, harms
+more than a few more posts, which the honeypots and the captcha still sift.
 """
 
+import math
+import time
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+
+# The wait a 429 names when the code that refused named none.
+DEFAULT_RETRY_AFTER = 60
 
 
 def client_address(request):
@@ -36,15 +43,40 @@ class RateLimit:
         return f"rate-limit:{self.name}:{client_address(request)}"
 
     def exceeded(self, request):
-        """Whether this visitor has used up the limit within the window."""
-        return (cache.get(self._key(request)) or 0) >= self.limit
+        """Whether this visitor has used up the limit within the window; if so,
+        the seconds until the window ends go to the request's `retry_after`."""
+        key = self._key(request)
+        values = cache.get_many([key, f"{key}:ends"])
+        if (values.get(key) or 0) < self.limit:
+            return False
+        ends = values.get(f"{key}:ends")
+        request.retry_after = max(1, math.ceil(ends - time.time())) if ends else self.window
+        return True
 
     def count(self, request):
         """Count one attempt (a valid one or a bot's) against the visitor's limit."""
         key = self._key(request)
         # add() starts the window; incr() keeps its expiry.
-        if not cache.add(key, 1, self.window):
-            try:
-                cache.incr(key)
-            except ValueError:  # expired between add() and incr()
-                cache.set(key, 1, self.window)
+        if cache.add(key, 1, self.window):
+            cache.set(f"{key}:ends", time.time() + self.window, self.window)
+            return
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add() and incr()
+            cache.set(key, 1, self.window)
+            cache.set(f"{key}:ends", time.time() + self.window, self.window)
+
+
+class RetryAfterMiddleware:
+    """Every 429 the site sends says in Retry-After how many seconds to wait:
+    what the refusing code put in `request.retry_after`, else a minute."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 429 and not response.has_header("Retry-After"):
+            seconds = getattr(request, "retry_after", None) or DEFAULT_RETRY_AFTER
+            response["Retry-After"] = str(seconds)
+        return response

@@ -20,6 +20,7 @@ from media_library import views as media_views
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("robots.txt", site_files.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("theme.css", site_files.theme_css, name="theme_css"),

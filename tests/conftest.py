@@ -1,10 +1,17 @@
+import shutil
+
 import pytest
 from django.core.cache import cache
 from django.db import transaction
 from wagtail.models import Site
 
+from campaign.settings.base import redis_cache
 from tests.demo_snapshot import DemoSnapshots
-from tests.support import login_with_second_factor
+from tests.support import (
+    RedisServer,
+    login_with_second_factor,
+    skip_unless_available,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -68,3 +75,21 @@ def fresh_demo(demo_snapshots, transactional_db):
     site_pks = demo_snapshots.restore_demo()
     by_pk = Site.objects.in_bulk(site_pks)
     return [by_pk[pk] for pk in site_pks]
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    """A running redis-server of the test's own; stopped after the test."""
+    executable = shutil.which("redis-server")
+    skip_unless_available(executable, "braucht redis-server (Debian-Paket redis-server)")
+    server = RedisServer(executable, tmp_path)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def shared_cache(redis_server, settings):
+    """The cache as production configures it (REDIS_URL), on the test's own Redis."""
+    settings.CACHES = {"default": redis_cache(redis_server.url)}
+    return redis_server

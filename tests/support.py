@@ -1,6 +1,8 @@
 """Helpers the whole suite shares."""
 
 import os
+import socket
+import subprocess
 import time
 from itertools import zip_longest
 
@@ -26,6 +28,63 @@ def skip_unless_available(available, reason):
     if required_everywhere():
         pytest.fail(f"{reason} (STELLWERK_REQUIRE_ALL=1: must not skip)")
     pytest.skip(reason)
+
+
+def free_port():
+    """A free loopback port for a server a test starts: from STELLWERK_TEST_PORTS
+    ("18000-18049") when set, so test servers keep to a range of their own,
+    else one the system hands out."""
+    first, _, last = os.environ.get("STELLWERK_TEST_PORTS", "0-0").partition("-")
+    for port in range(int(first), int(last or first) + 1):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return probe.getsockname()[1]
+    raise RuntimeError(f"kein freier Port in STELLWERK_TEST_PORTS={first}-{last}")
+
+
+class RedisServer:
+    """A redis-server of the test's own on a loopback port, without persistence,
+    that the test may stop and start again."""
+
+    def __init__(self, executable, folder):
+        self.executable, self.folder = executable, folder
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = None
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [
+                *(self.executable, "--bind", "127.0.0.1", "--port", str(self.port)),
+                *("--save", "", "--appendonly", "no", "--dir", str(self.folder)),
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        self._wait(answering=True)
+
+    def stop(self):
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=30)
+        self._wait(answering=False)
+
+    def answers(self):
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=1) as connection:
+                connection.sendall(b"PING\r\n")
+                return connection.recv(16).startswith(b"+PONG")
+        except OSError:
+            return False
+
+    def _wait(self, *, answering, timeout=30):
+        deadline = time.monotonic() + timeout
+        while self.answers() != answering:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"redis-server auf Port {self.port}: kein Zustandswechsel")
+            time.sleep(0.05)
 
 
 def get_with_query_budget(client, url, *, host, max_queries, status=200, **extra):

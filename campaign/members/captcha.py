@@ -5,7 +5,8 @@ The question mixes a number written as a German word with one in digits
 while simple form bots do not. The answer travels with the form only as a
 keyed hash inside a signed, dated token: no one can read it off the page or
 forge it, it expires, and each challenge counts once (its id is remembered in
-the cache until it would have expired), so a replayed POST fails.
+the cache all workers share until it would have expired), so a replayed POST
+fails, whichever worker it reaches.
 """
 
 import secrets
@@ -83,7 +84,19 @@ def check(token, answer):
     if not isinstance(payload, dict) or not {"id", "h"} <= payload.keys():
         raise CaptchaError(_("Bitte lösen Sie die neue Rechenaufgabe."))
     # Used up with this attempt, right or wrong: add() fails if it was used before.
-    if not cache.add(f"captcha-used:{payload['id']}", True, MAX_AGE):
+    first_use = cache.add(f"captcha-used:{payload['id']}", True, MAX_AGE)
+    if first_use is None:
+        # The shared cache did not answer (django-redis ignores its errors):
+        # fail closed. One solved sum would otherwise register accounts without
+        # end, each sending a mail to an address of the sender's choosing; a
+        # registration can wait until the cache is back.
+        raise CaptchaError(
+            _(
+                "Die Rechenaufgabe lässt sich gerade nicht prüfen. Bitte versuchen Sie es in "
+                "einigen Minuten noch einmal."
+            )
+        )
+    if not first_use:
         raise CaptchaError(
             _("Diese Rechenaufgabe wurde schon verwendet. Bitte lösen Sie die neue Aufgabe.")
         )

@@ -3,7 +3,7 @@ the password, see and delete one's account.
 
 House style of the public forms: 422 with what was typed (never the
 passwords) on an error, 303 after success, 429 with a German message past a
-rate limit. Failed logins are django-axes' business (429 after five).
+rate limit. Failed logins are django-axes' business (campaign/login_lockout.py).
 """
 
 from urllib.parse import urlsplit

@@ -81,6 +81,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Every 429 says how long to wait (campaign/rate_limits.py).
+    "campaign.rate_limits.RetryAfterMiddleware",
     # Before WhiteNoise, so that static files carry the header too.
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -138,17 +140,37 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: local memory per process, Redis when REDIS_URL is set.
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "stellwerk",
-        }
+
+def redis_cache(url):
+    """The cache all workers share (production requires it, production.py).
+
+    A Redis that is down or unreachable must not take the site with it: every
+    cache call gives up after half a second, and django-redis then answers as
+    if the key were missing (IGNORE_EXCEPTIONS) and logs the error. Pages
+    render from the database meanwhile; what relies on the cache decides for
+    itself whether to fail open or closed (campaign/rate_limits.py,
+    campaign/members/captcha.py), and /readyz reports the cache as down.
+    """
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "stellwerk",
+        "OPTIONS": {
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
+            "IGNORE_EXCEPTIONS": True,
+        },
     }
+
+
+# Cache: local memory per process, Redis when REDIS_URL is set.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "campaign.cache"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -324,9 +346,12 @@ STELLWERK_BRANDING_TTL = int(os.environ.get("STELLWERK_BRANDING_TTL", "300"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"once_per_minute": {"()": "campaign.log_filters.OncePerMinute"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # An unreachable Redis: every cache call fails (DJANGO_REDIS_LOGGER).
+        "campaign.cache": {"filters": ["once_per_minute"]},
         "django.db.backends": {"level": "WARNING"},
         # Task state changes and page events are noise at INFO.
         "django_tasks": {"level": "WARNING"},
@@ -361,20 +386,25 @@ LOGIN_URL = "members:login"
 LOGIN_REDIRECT_URL = "members:account"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 
-# django-axes throttles failed logins (members and editors alike): after five
-# failures of one account from one address, 15 minutes of lockout (429).
+# django-axes throttles failed logins (members and editors alike,
+# campaign/login_lockout.py): 15 minutes of lockout (429 with Retry-After)
+# after five failures of one account from one address, and for every account
+# after STELLWERK_ADDRESS_FAILURE_LIMIT failures from one address (password
+# spraying). Offices behind one address share that count: set it higher there.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+AXES_HANDLER = "campaign.login_lockout.LockoutHandler"
 AXES_FAILURE_LIMIT = 5
+STELLWERK_ADDRESS_FAILURE_LIMIT = int(os.environ.get("STELLWERK_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "campaign.login_lockout.lockout_response"
 # The visitor's address as the rate limits read it (CLIENT_IP_HEADER).
 AXES_CLIENT_IP_CALLABLE = "campaign.rate_limits.client_address"
 AXES_USERNAME_CALLABLE = "campaign.members.accounts.axes_username"
-AXES_LOCKOUT_TEMPLATE = "campaign/members/lockout.html"
 # Logs only failures (no access log of every login): less personal data kept.
 AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False  # its log lines name the account: no personal data in logs

@@ -6,7 +6,7 @@ import binascii
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, APPLICATION_FILES_KEY, SECRET_KEY, env_bool
+from .base import ALLOWED_HOSTS, APPLICATION_FILES_KEY, REDIS_URL, SECRET_KEY, env_bool
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY muss in der Umgebung gesetzt sein.")
@@ -20,6 +20,13 @@ if len(_application_key) != 32:
     raise ImproperlyConfigured(
         "APPLICATION_FILES_KEY muss in der Umgebung gesetzt sein: 32 Bytes, urlsafe "
         "base64-kodiert (Bewerbungsunterlagen werden damit verschlüsselt)."
+    )
+if not REDIS_URL:
+    raise ImproperlyConfigured(
+        "REDIS_URL muss in der Umgebung gesetzt sein, z. B. redis://127.0.0.1:6379/0: alle "
+        "Worker teilen sich darüber den Cache, die Zähler der Ratenbegrenzungen und die schon "
+        "verwendeten Rechenaufgaben der Registrierung. Mit dem Speicher jedes einzelnen Prozesses "
+        "zählte jeder Worker für sich."
     )
 
 DEBUG = False

@@ -64,6 +64,7 @@ def _check(request, form, device):
     if not allowed:
         locked_until = (details or {}).get("locked_until", timezone.now())
         seconds = max(1, math.ceil((locked_until - timezone.now()).total_seconds()))
+        request.retry_after = seconds  # the 429's Retry-After (campaign.rate_limits)
         form.add_error(
             "code",
             ngettext(

@@ -20,6 +20,8 @@ def run_with_production_settings(*args, **env):
     environment.update(
         DJANGO_SETTINGS_MODULE="campaign.settings.production",
         APPLICATION_FILES_KEY=base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
+        # Checks never connect to it.
+        REDIS_URL="redis://127.0.0.1:6379/0",
     )
     environment.update(env)
     return subprocess.run(
@@ -66,6 +68,18 @@ def test_refuses_to_start_without_a_key_for_the_applications_files():
 
         assert result.returncode != 0
         assert "APPLICATION_FILES_KEY muss in der Umgebung gesetzt sein" in result.stderr
+
+
+def test_refuses_to_start_without_a_shared_cache():
+    result = run_with_production_settings(
+        "check",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="karriere.example.de",
+        REDIS_URL="",
+    )
+
+    assert result.returncode != 0
+    assert "REDIS_URL muss in der Umgebung gesetzt sein" in result.stderr
 
 
 def test_production_cookies_and_connections():

@@ -87,6 +87,7 @@ def test_resending_has_a_rate_limit(client, demo_sites):
 
     assert response.status_code == 429
     assert "Bitte warten Sie eine Stunde" in response.text
+    assert 0 < int(response["Retry-After"]) <= 60 * 60
 
 
 def test_five_failures_lock_the_account_out_for_this_address_with_a_german_429(client, member):
@@ -99,6 +100,7 @@ def test_five_failures_lock_the_account_out_for_this_address_with_a_german_429(c
     assert "Zu viele Anmeldeversuche" in fifth.text
     assert "15 Minuten" in fifth.text
     assert right_password.status_code == 429
+    assert int(right_password["Retry-After"]) == 15 * 60
     assert "_auth_user_id" not in client.session
     # Another address from elsewhere is not locked out with it.
     other = client.post(
@@ -108,6 +110,69 @@ def test_five_failures_lock_the_account_out_for_this_address_with_a_german_429(c
         REMOTE_ADDR="192.0.2.7",
     )
     assert other.status_code == 302
+
+
+def test_failures_on_many_accounts_lock_out_the_address_but_no_other(client, member, settings):
+    # Password spraying: one password tried on many accounts, once each.
+    statuses = [
+        _login(client, f"person{number}@example.org", "Sommer2024").status_code
+        for number in range(30)
+    ]
+    right_password = _login(client, "leserin@example.org")
+
+    limit = settings.STELLWERK_ADDRESS_FAILURE_LIMIT
+    assert statuses == [422] * (limit - 1) + [429] * (30 - limit + 1)
+    assert right_password.status_code == 429
+    assert int(right_password["Retry-After"]) == 15 * 60
+    assert "von Ihrem Anschluss aus ist für 15 Minuten gesperrt" in right_password.text
+    assert "_auth_user_id" not in client.session
+    # The account's owner elsewhere still logs in.
+    other = client.post(
+        LOGIN,
+        {"username": "leserin@example.org", "password": PASSWORD},
+        HTTP_HOST=HOST,
+        REMOTE_ADDR="192.0.2.7",
+    )
+    assert other.status_code == 302
+
+
+def test_logging_into_an_own_account_does_not_wipe_the_address_count(client, member, settings):
+    limit = settings.STELLWERK_ADDRESS_FAILURE_LIMIT
+    for number in range(limit - 1):
+        _login(client, f"person{number}@example.org", "Sommer2024")
+
+    assert _login(client, "leserin@example.org").status_code == 302
+    client.post("/konto/abmelden/", HTTP_HOST=HOST)
+
+    assert _login(client, "person-next@example.org", "Sommer2024").status_code == 429
+
+
+def test_the_admin_login_locks_out_a_spraying_address_too(client, demo_sites, settings):
+    limit = settings.STELLWERK_ADDRESS_FAILURE_LIMIT
+    statuses = [
+        client.post(
+            "/admin/login/",
+            {"username": f"redaktion{number}", "password": "Sommer2024"},
+            HTTP_HOST=HOST,
+        ).status_code
+        for number in range(limit)
+    ]
+
+    assert 429 not in statuses[:-1]
+    assert statuses[-1] == 429
+    locked = client.post(
+        "/admin/login/", {"username": "redaktion", "password": "x"}, HTTP_HOST=HOST
+    )
+    assert locked.status_code == 429
+    assert locked["Retry-After"] == str(15 * 60)
+    assert "Zu viele Anmeldeversuche" in locked.text
+    elsewhere = client.post(
+        "/admin/login/",
+        {"username": "redaktion", "password": "x"},
+        HTTP_HOST=HOST,
+        REMOTE_ADDR="192.0.2.8",
+    )
+    assert elsewhere.status_code == 200  # the form again, with its error
 
 
 def test_a_member_never_reaches_the_admin(client, member):

@@ -200,6 +200,7 @@ def test_past_the_rate_limit_a_429_keeps_the_address(client, demo_sites):
 
     assert response.status_code == 429
     assert "Bitte warten Sie eine Stunde" in response.text
+    assert 0 < int(response["Retry-After"]) <= 60 * 60
     assert 'value="neu@example.org"' in response.text
     assert PASSWORD not in response.text
     assert not get_user_model().objects.filter(username="neu@example.org").exists()

@@ -112,6 +112,7 @@ def test_after_a_wrong_code_the_next_try_must_wait(client, superuser, settings):
 
     assert waiting.status_code == 429
     assert "Zu viele falsche Codes. Bitte warten Sie 60 Sekunden" in waiting.text
+    assert waiting["Retry-After"] == "60"
     assert _sent_to(client.get(ADMIN), VERIFY)
 
 
