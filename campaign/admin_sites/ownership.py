@@ -77,6 +77,9 @@ def collection_sites():
 
 
 SITE_TREES_CACHE_KEY = "stellwerk:site-trees"
+# Cleared on every change; the expiry only bounds a clearing lost while the
+# shared cache was unreachable.
+SITE_TREES_CACHE_SECONDS = 300
 
 
 def site_trees():
@@ -85,7 +88,7 @@ def site_trees():
     trees = cache.get(SITE_TREES_CACHE_KEY)
     if trees is None:
         trees = sorted(Site.objects.values_list("pk", "root_page__path"), key=lambda t: -len(t[1]))
-        cache.set(SITE_TREES_CACHE_KEY, trees, None)
+        cache.set(SITE_TREES_CACHE_KEY, trees, SITE_TREES_CACHE_SECONDS)
     return trees
 
 
