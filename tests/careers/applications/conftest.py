@@ -1,11 +1,14 @@
 """Fixtures of the application tests: an open posting of the Düsseldorf demo, real PDFs,
 the people who may or may not see applications."""
 
+import random
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from fpdf import FPDF
+from PIL import Image
 from wagtail.models import Site
 
 from campaign.roles import group_name
@@ -20,6 +23,17 @@ def make_pdf(text="Lebenslauf Ada Muster"):
     document.add_page()
     document.set_font("helvetica", size=12)
     document.cell(text=text)
+    return bytes(document.output())
+
+
+def make_large_pdf(megabytes=3):
+    """A real PDF of about `megabytes`: a scan-like page of noise, which no filter shrinks."""
+    side = int((megabytes * 1024 * 1024 / 3) ** 0.5)
+    pixels = random.Random(megabytes).randbytes(side * side * 3)  # the same file each run
+    noise = Image.frombytes("RGB", (side, side), pixels)
+    document = FPDF()
+    document.add_page()
+    document.image(noise, x=10, y=10, w=100)
     return bytes(document.output())
 
 
