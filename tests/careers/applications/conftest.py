@@ -37,6 +37,28 @@ def make_large_pdf(megabytes=3):
     return bytes(document.output())
 
 
+def hand_written_pdf(catalog_entries=b"", *extra_objects):
+    """A one-page PDF written byte by byte (objects 4, 5, … are `extra_objects`), with a
+    correct cross-reference table: what a hostile applicant can send."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R " + catalog_entries + b" >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        *extra_objects,
+    ]
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    table = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(objects) + 1)
+    out += b"startxref\n%d\n%%%%EOF\n" % table
+    return bytes(out)
+
+
 @pytest.fixture(scope="session")
 def pdf_bytes():
     return make_pdf()
