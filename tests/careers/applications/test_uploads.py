@@ -116,3 +116,21 @@ def test_a_large_pdf_waits_in_memory_and_is_stored_encrypted(
     on_disk = storage.path_of(document.pk).read_bytes()
     assert b"%PDF" not in on_disk
     assert storage.read(document.pk) == large
+
+
+def test_staff_uploads_in_the_admin_keep_djangos_own_limits(client, db):
+    # Films are larger than any application; the admin is not held to the visitors' limit.
+    body, content_type = _multipart({"username": "redaktion", "password": "x"})
+    watched = WatchedBody(body)
+
+    response = client.generic(
+        "POST",
+        "/admin/login/",
+        body,
+        content_type=content_type,
+        CONTENT_LENGTH=str(MAX_PUBLIC_REQUEST_BYTES + 1),
+        **{"wsgi.input": watched},
+    )
+
+    assert response.status_code != 413
+    assert watched.bytes_read == len(body)
