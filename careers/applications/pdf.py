@@ -37,8 +37,8 @@ ACTIVE_CONTENT = frozenset(
 STREAM_DATA = re.compile(rb">>\s*stream\r?\n.*?endstream", re.DOTALL)
 RAW_NAME = re.compile(rb"/[^\s/<>\[\]()%{}]*")
 HEX_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
-# CVs and scans have hundreds of objects; a file of millions is built to keep a worker busy.
-MAX_OBJECTS = 50_000
+# CVs and scans have hundreds of objects; tens of thousands keep a worker busy for seconds.
+MAX_OBJECTS = 20_000
 
 
 class Unreadable(Exception):
