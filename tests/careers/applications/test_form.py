@@ -9,7 +9,13 @@ from pypdf import PdfWriter
 from careers.applications.views import RATE_LIMIT
 from careers.models import Application, JobPostingPage
 from careers.rules import today
-from tests.careers.applications.conftest import HOST, apply_url, hand_written_pdf, path_of
+from tests.careers.applications.conftest import (
+    HOST,
+    apply_url,
+    hand_written_pdf,
+    path_of,
+    pdf_with_object_stream,
+)
 from tests.support import get_with_query_budget
 
 
@@ -129,6 +135,9 @@ def test_pdfs_are_checked_as_a_reader_reads_them(client, posting, valid_data, pd
     writer = PdfWriter(clone_from=io.BytesIO(pdf_bytes))
     writer.add_attachment("rechnung.exe", b"MZ")
     attached = _written(writer)
+    # Compressed in an object stream: no trace of it in the file's bytes.
+    hidden = pdf_with_object_stream(b"<< /S /JavaScript /JS (app.alert(1)) >>")
+    harmless = pdf_with_object_stream(b"<< /S /GoTo /D [3 0 R /Fit] >>")
     broken = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog\n%%EOF\n"
     # Image data of a scan that holds "/JS" by chance is no script.
     pixels = b"\x00\x17/JS /Launch\xfe" * 200
@@ -138,6 +147,7 @@ def test_pdfs_are_checked_as_a_reader_reads_them(client, posting, valid_data, pd
         "launch.pdf": (launching, "enthält Skripte oder eingebettete Dateien"),
         "twice.pdf": (twice, "enthält Skripte oder eingebettete Dateien"),
         "anhang.pdf": (attached, "enthält Skripte oder eingebettete Dateien"),
+        "versteckt.pdf": (hidden, "enthält Skripte oder eingebettete Dateien"),
         "kaputt.pdf": (broken, "lässt sich nicht als PDF-Datei lesen"),
     }
 
@@ -149,11 +159,15 @@ def test_pdfs_are_checked_as_a_reader_reads_them(client, posting, valid_data, pd
         client,
         posting,
         valid_data,
-        [SimpleUploadedFile("plain.pdf", hand_written_pdf()), SimpleUploadedFile("scan.pdf", scan)],
+        [
+            SimpleUploadedFile("plain.pdf", hand_written_pdf()),
+            SimpleUploadedFile("scan.pdf", scan),
+            SimpleUploadedFile("komprimiert.pdf", harmless),
+        ],
     )
 
     assert accepted.status_code == 303
-    assert Application.objects.get().documents.count() == 2
+    assert Application.objects.get().documents.count() == 3
 
 
 def test_the_honeypot_thanks_bots_and_stores_nothing(client, posting, valid_data, pdf):
