@@ -134,3 +134,18 @@ def test_staff_uploads_in_the_admin_keep_djangos_own_limits(client, db):
 
     assert response.status_code != 413
     assert watched.bytes_read == len(body)
+
+
+def test_the_api_answers_a_body_too_large_in_json(client, db):
+    response = client.generic(
+        "POST",
+        "/api/v1/postings",
+        b"{}",
+        content_type="application/json",
+        HTTP_HOST=HOST,
+        CONTENT_LENGTH=str(200 * 1024 * 1024),
+        **{"wsgi.input": WatchedBody(b"{}")},
+    )
+
+    assert response.status_code == 413
+    assert response.json() == {"detail": "Die Anfrage ist zu groß."}
