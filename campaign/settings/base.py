@@ -92,6 +92,9 @@ MIDDLEWARE = [
     # German without a prefix, English under /en/ (campaign/urls.py).
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF check, which reads the body: visitors' bodies are bounded
+    # (413) and their files stay in memory (careers/applications/uploads.py).
+    "careers.applications.uploads.PublicUploadMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",

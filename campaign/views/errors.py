@@ -68,3 +68,21 @@ def bad_request(request, exception):
     if _answers_in_json(request):
         return JsonResponse({"detail": _("Ungültige Anfrage.")}, status=400)
     return HttpResponseBadRequest(loader.render_to_string("400.html"))
+
+
+def request_too_large(request, limit):
+    """413 before the body is read: what was sent, and what fits."""
+    if _answers_in_json(request):
+        detail = _("Die Anfrage ist zu groß.")
+        response = JsonResponse({"detail": detail}, status=413)
+    else:
+        response = _render(request, "413.html", 413, limit=limit)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def length_required(request):
+    """411 for a body of unknown length (chunked): no form of this site sends one."""
+    if _answers_in_json(request):
+        return JsonResponse({"detail": _("Ungültige Anfrage.")}, status=411)
+    return HttpResponse(loader.render_to_string("400.html"), status=411)

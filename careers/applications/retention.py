@@ -8,6 +8,11 @@ claims under § 15 Abs. 4 AGG with a margin) it is deleted with its files;
 with the applicant's consent to the talent pool after
 APPLICATION_TALENT_POOL_DAYS (two years) instead. The daily command
 `delete_expired_applications` runs it; its log holds counts and ids only.
+
+The same daily run sweeps the files folder: a worker killed between writing
+a document and committing its row leaves a file without a row (or, killed
+while writing, a `.part`). Files older than ORPHAN_GRACE without their row
+are deleted; younger ones may belong to an application being received.
 """
 
 import datetime
@@ -17,11 +22,16 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import DateField, F, Q
 from django.db.models.functions import Coalesce, TruncDate
+from django.utils import timezone
 
-from careers.models.applications import Application
+from careers.applications import storage
+from careers.models.applications import Application, ApplicationDocument
 from careers.rules import today
 
 logger = logging.getLogger("careers.applications")
+
+ORPHAN_GRACE = datetime.timedelta(hours=1)
+LOOKUP_BATCH = 1000
 
 
 def expired(on=None):
@@ -52,3 +62,26 @@ def delete_expired(on=None):
             Application.objects.filter(pk__in=ids).delete()
     logger.info("%d abgelaufene Bewerbungen gelöscht (ids: %s)", len(ids), ids)
     return len(ids)
+
+
+def delete_orphaned_files(now=None):
+    """Delete stored files older than ORPHAN_GRACE that no document row names; return how many."""
+    cutoff = ((now or timezone.now()) - ORPHAN_GRACE).timestamp()
+    orphans = []
+    named = {}
+    for document_id, path, modified in storage.stored_files():
+        if modified >= cutoff:
+            continue
+        if document_id is None:
+            orphans.append(path)  # a .part: its writer died
+        else:
+            named[document_id] = path
+    ids = list(named)
+    for start in range(0, len(ids), LOOKUP_BATCH):
+        batch = ids[start : start + LOOKUP_BATCH]
+        known = set(ApplicationDocument.objects.filter(pk__in=batch).values_list("pk", flat=True))
+        orphans.extend(named[document_id] for document_id in batch if document_id not in known)
+    for path in orphans:
+        path.unlink(missing_ok=True)
+    logger.info("%d verwaiste Dateien von Bewerbungen gelöscht", len(orphans))
+    return len(orphans)

@@ -10,7 +10,9 @@ an applicant chose ever reaches the file system.
 import base64
 import hashlib
 import os
+import re
 import uuid
+from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -18,6 +20,8 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 NONCE_BYTES = 12
+PARTIAL_SUFFIX = ".part"
+STORED_NAME = re.compile(r"[0-9a-f]{32}")
 
 
 class UnreadableDocument(Exception):
@@ -45,13 +49,32 @@ def write(document_id, content):
     sealed = nonce + AESGCM(_key()).encrypt(nonce, content, document_id.bytes)
     target = path_of(document_id)
     target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    partial = target.with_suffix(".part")
-    # Readable by this user only; renamed into place so no half-written file is read.
+    partial = target.with_suffix(PARTIAL_SUFFIX)
+    # Readable by this user only; on disk before it is renamed into place, so a
+    # file under its final name is always whole (a crash leaves only a .part).
     descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "wb") as handle:
         handle.write(sealed)
+        handle.flush()
+        os.fsync(handle.fileno())
     os.replace(partial, target)
     return target
+
+
+def stored_files():
+    """(document id or None for a .part, path, modified timestamp) of every file this
+    module wrote; anything else in the folder is not ours and left alone."""
+    root = settings.APPLICATION_FILES_ROOT
+    if not root.exists():
+        return
+    for entry in os.scandir(root):
+        stem, _dot, suffix = entry.name.partition(".")
+        if not (entry.is_file(follow_symlinks=False) and STORED_NAME.fullmatch(stem)):
+            continue
+        if suffix and f".{suffix}" != PARTIAL_SUFFIX:
+            continue
+        document_id = None if suffix else uuid.UUID(stem)
+        yield document_id, Path(entry.path), entry.stat(follow_symlinks=False).st_mtime
 
 
 def read(document_id):

@@ -48,6 +48,7 @@ def send_application_confirmation(application_id):
 
 @task()
 def delete_expired_applications():
-    from careers.applications.retention import delete_expired
+    """The daily run: expired applications, then files left without their row."""
+    from careers.applications.retention import delete_expired, delete_orphaned_files
 
-    return delete_expired()
+    return {"expired": delete_expired(), "orphaned_files": delete_orphaned_files()}

@@ -1,18 +1,32 @@
 """The application form of an open posting: what it asks, what it refuses, in German."""
 
 import datetime
+import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from pypdf import PdfWriter
 
 from careers.applications.views import RATE_LIMIT
 from careers.models import Application, JobPostingPage
 from careers.rules import today
-from tests.careers.applications.conftest import HOST, apply_url, path_of
+from tests.careers.applications.conftest import (
+    HOST,
+    apply_url,
+    hand_written_pdf,
+    path_of,
+    pdf_with_object_stream,
+)
 from tests.support import get_with_query_budget
 
 
 def _post(client, posting, data, files=()):
     return client.post(apply_url(posting), {**data, "documents": list(files)}, HTTP_HOST=HOST)
+
+
+def _written(writer):
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def test_an_open_posting_links_to_its_form_which_informs_before_asking(client, posting):
@@ -94,9 +108,9 @@ def test_too_large_too_many_encrypted_or_scripted_pdfs_are_refused(
             b"/Type /Catalog", b"/Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >>"
         ),
     )
-    locked = SimpleUploadedFile(
-        "geheim.pdf", pdf_bytes.replace(b"trailer", b"trailer\n<< /Encrypt 5 0 R >>")
-    )
+    writer = PdfWriter(clone_from=io.BytesIO(pdf_bytes))
+    writer.encrypt("Kennwort")
+    locked = SimpleUploadedFile("geheim.pdf", _written(writer))
     four = [SimpleUploadedFile(f"{n}.pdf", pdf_bytes) for n in range(4)]
 
     too_big = _post(client, posting, valid_data, [big]).text
@@ -110,6 +124,50 @@ def test_too_large_too_many_encrypted_or_scripted_pdfs_are_refused(
     assert "„geheim.pdf“ ist mit einem Kennwort geschützt" in encrypted
     assert "höchstens 3 PDF-Dateien" in too_many
     assert not Application.objects.exists()
+
+
+def test_pdfs_are_checked_as_a_reader_reads_them(client, posting, valid_data, pdf_bytes):
+    # Names with #xx escapes are the same names to a PDF reader.
+    escaped = hand_written_pdf(b"/OpenAction << /S /Java#53cript /J#53 (app.alert(1)) >>")
+    launching = hand_written_pdf(b"/OpenAction << /S /Launch /F (C:\\calc.exe) >>")
+    # Defined twice: a lenient parser keeps the harmless second, a viewer may run the first.
+    twice = hand_written_pdf(b"/OpenAction << /S /Launch /F (calc) >> /OpenAction [3 0 R /Fit]")
+    writer = PdfWriter(clone_from=io.BytesIO(pdf_bytes))
+    writer.add_attachment("rechnung.exe", b"MZ")
+    attached = _written(writer)
+    # Compressed in an object stream: no trace of it in the file's bytes.
+    hidden = pdf_with_object_stream(b"<< /S /JavaScript /JS (app.alert(1)) >>")
+    harmless = pdf_with_object_stream(b"<< /S /GoTo /D [3 0 R /Fit] >>")
+    broken = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog\n%%EOF\n"
+    # Image data of a scan that holds "/JS" by chance is no script.
+    pixels = b"\x00\x17/JS /Launch\xfe" * 200
+    scan = hand_written_pdf(b"", b"<< /Length %d >>\nstream\n%s\nendstream" % (len(pixels), pixels))
+    refused = {
+        "escaped.pdf": (escaped, "enthält Skripte oder eingebettete Dateien"),
+        "launch.pdf": (launching, "enthält Skripte oder eingebettete Dateien"),
+        "twice.pdf": (twice, "enthält Skripte oder eingebettete Dateien"),
+        "anhang.pdf": (attached, "enthält Skripte oder eingebettete Dateien"),
+        "versteckt.pdf": (hidden, "enthält Skripte oder eingebettete Dateien"),
+        "kaputt.pdf": (broken, "lässt sich nicht als PDF-Datei lesen"),
+    }
+
+    for name, (content, message) in refused.items():
+        response = _post(client, posting, valid_data, [SimpleUploadedFile(name, content)])
+        assert response.status_code == 422, name
+        assert f"„{name}“ {message}" in response.text
+    accepted = _post(
+        client,
+        posting,
+        valid_data,
+        [
+            SimpleUploadedFile("plain.pdf", hand_written_pdf()),
+            SimpleUploadedFile("scan.pdf", scan),
+            SimpleUploadedFile("komprimiert.pdf", harmless),
+        ],
+    )
+
+    assert accepted.status_code == 303
+    assert Application.objects.get().documents.count() == 3
 
 
 def test_the_honeypot_thanks_bots_and_stores_nothing(client, posting, valid_data, pdf):

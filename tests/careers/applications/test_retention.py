@@ -2,6 +2,9 @@
 
 import datetime
 import logging
+import os
+import time
+import uuid
 from io import StringIO
 
 from django.core.management import call_command
@@ -62,3 +65,42 @@ def test_the_daily_command_deletes_exactly_the_expired_applications(
     assert str(expired[0].pk) in logged
     assert "Ada" not in logged
     assert "ada@example.org" not in logged
+
+
+def _age(path, hours):
+    then = time.time() - hours * 3600
+    os.utime(path, (then, then))
+
+
+def test_the_daily_command_sweeps_files_left_without_their_row(
+    posting, valid_data, pdf_bytes, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        application = services.submit(posting, valid_data, [("cv.pdf", pdf_bytes)])
+    with_row = storage.path_of(application.documents.get().pk)
+    # A worker killed after writing, before its row was committed; one killed while writing.
+    orphan = storage.write(uuid.uuid4(), pdf_bytes)
+    stale_part = orphan.with_name(uuid.uuid4().hex + ".part")
+    stale_part.write_bytes(b"half")
+    for path in (with_row, orphan, stale_part):
+        _age(path, hours=2)
+    # Younger than an hour: may be an application being received right now.
+    in_flight = storage.write(uuid.uuid4(), pdf_bytes)
+    writing = in_flight.with_name(uuid.uuid4().hex + ".part")
+    writing.write_bytes(b"half")
+    # Not a name this feature gives: not ours to delete.
+    stranger = orphan.with_name("README")
+    stranger.write_text("keep")
+    _age(stranger, hours=2)
+    out = StringIO()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("delete_expired_applications", stdout=out)
+
+    assert "2 verwaiste Dateien gelöscht" in out.getvalue()
+    assert not orphan.exists()
+    assert not stale_part.exists()
+    assert storage.read(application.documents.get().pk) == pdf_bytes
+    assert in_flight.exists()
+    assert writing.exists()
+    assert stranger.exists()
