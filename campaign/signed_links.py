@@ -23,10 +23,13 @@ class ExpiredLink(InvalidLink):
 class SignedLink:
     salt: str
     timestamped: bool = False
+    # Between the token's parts. "/" for links below a Wagtail page, whose
+    # URLs allow nothing but letters, digits, - and _ between slashes.
+    sep: str = ":"
 
     def _signer(self):
         signer = signing.TimestampSigner if self.timestamped else signing.Signer
-        return signer(salt=self.salt)
+        return signer(salt=self.salt, sep=self.sep)
 
     def token(self, pk, key):
         return self._signer().sign_object([pk, key])
