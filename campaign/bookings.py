@@ -33,7 +33,8 @@ from campaign.signed_links import ExpiredLink, InvalidLink, SignedLink
 # Bookings are kept this long after their event (for questions on the day),
 # then deleted: they hold names and e-mail addresses.
 RETENTION = datetime.timedelta(days=30)
-CONFIRM_LINK = SignedLink("campaign.bookings.confirm", timestamped=True, sep="/")
+# Untimed: the hold runs from the booking's creation (booking_to_confirm).
+CONFIRM_LINK = SignedLink("campaign.bookings.confirm", sep="/")
 
 
 class BookingRefused(Exception):
@@ -130,8 +131,13 @@ def confirm_token(booking):
 
 
 def booking_to_confirm(event, token, now=None):
-    """The booking of a confirmation link; InvalidLink, ExpiredLink or UnknownBooking else."""
-    pk, key = CONFIRM_LINK.read(token, max_age=hold())
+    """The booking of a confirmation link; InvalidLink, ExpiredLink or UnknownBooking else.
+
+    The hold runs from the booking's creation, not from the link's signature:
+    a link mailed again expires with the first, and a link clicked again
+    after confirming still leads to the booking.
+    """
+    pk, key = CONFIRM_LINK.read(token)
     booking = (
         Booking.objects.select_related("department")
         .filter(pk=pk, event=event)

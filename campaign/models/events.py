@@ -323,7 +323,7 @@ class Booking(models.Model):
 
     The token in the booking's link is the visitor's only key: no account is
     needed to see or cancel a booking. The confirmation link mailed first
-    signs (id, token) with the time (campaign.bookings.CONFIRM_LINK): only
+    signs (id, token) (campaign.bookings.CONFIRM_LINK): only
     the mailbox's owner reaches the booking's page, by confirming.
     """
 

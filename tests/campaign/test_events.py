@@ -181,7 +181,9 @@ def test_a_visitor_books_confirms_by_mail_and_cancels(
     assert booking.status == BookingStatus.CONFIRMED
     assert mail.outbox[1].to == ["ada@example.org"]
     assert mail.outbox[1].attachments[0][0] == "termin.ics"
-    # The link once more (a second click) leads to the booking.
+    # The link once more (a second click, even days later) leads to the booking.
+    assert client.get(link, HTTP_HOST=HOST)["Location"] == confirmed["Location"]
+    Booking.objects.update(created_at=timezone.now() - datetime.timedelta(days=3))
     assert client.get(link, HTTP_HOST=HOST)["Location"] == confirmed["Location"]
 
     page = client.get(confirmed["Location"], HTTP_HOST=HOST)
