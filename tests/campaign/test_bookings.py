@@ -2,10 +2,13 @@
 
 import datetime
 import io
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 from campaign import bookings
@@ -269,3 +272,23 @@ def test_the_daily_command_releases_and_deletes_what_has_expired(event, departme
         "1 abgelaufene Anmeldungen gelöscht",
     ]
     assert not Booking.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_double_click_makes_one_booking_not_two(event, department):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite runs one writer at a time: there is no race to lose")
+    start = threading.Barrier(2)
+
+    def click(_number):
+        start.wait()
+        try:
+            return _ask(event, department, 1).pk
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(2) as pool:
+        pks = set(pool.map(click, range(2)))
+
+    assert len(pks) == 1
+    assert Booking.objects.count() == 1
