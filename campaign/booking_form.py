@@ -42,7 +42,9 @@ class BookingForm(forms.Form):
     name = forms.CharField(label=gettext_lazy("Ihr Name"), max_length=120)
     email = forms.EmailField(
         label=gettext_lazy("Ihre E-Mail-Adresse"),
-        help_text=gettext_lazy("Dorthin schicken wir die Bestätigung mit dem Termin."),
+        help_text=gettext_lazy(
+            "Dorthin schicken wir zuerst einen Link, mit dem Sie die Anmeldung bestätigen."
+        ),
     )
     consent = forms.BooleanField(
         label=gettext_lazy(

@@ -1,5 +1,6 @@
 """Background work of campaign pages (django-tasks): a photo calendar's PDF after
-publishing, the booking e-mails of events, visitors' feedback on barriers.
+publishing, the booking e-mails of events (the confirmation link first),
+visitors' feedback on barriers.
 
 Publishing enqueues the rendering; the worker of django-tasks-db runs it (in
 development and tests the immediate backend runs it at once). Should the
@@ -61,20 +62,43 @@ def booking_url(booking):
     return event.get_full_url() + event.reverse_subpage("booking", kwargs={"token": booking.token})
 
 
+def booking_confirm_url(booking):
+    from campaign.bookings import confirm_token
+
+    event = booking.event
+    return event.get_full_url() + event.reverse_subpage(
+        "confirm_booking", kwargs={"token": confirm_token(booking)}
+    )
+
+
 @task()
 def send_booking_mail(booking_id, moved_up=False):
-    """Confirm a booking (with its .ics) or a place on the waiting list.
+    """Ask to confirm a new booking; once confirmed, confirm the seat (with its .ics)
+    or the place on the waiting list.
 
     Looks the booking up afresh: it may have been cancelled since it was queued.
     """
+    from campaign.bookings import hold
+
     booking = Booking.objects.select_related("event", "department").filter(pk=booking_id).first()
     if booking is None or booking.status == BookingStatus.CANCELLED:
         return
-    url = booking_url(booking)
+    if booking.status == BookingStatus.UNCONFIRMED:
+        template = "campaign/mail/booking_confirm"
+        url = booking_confirm_url(booking)
+    else:
+        template = "campaign/mail/booking"
+        url = booking_url(booking)
     with translation.override("de"):
-        context = {"booking": booking, "event": booking.event, "url": url, "moved_up": moved_up}
-        subject = render_to_string("campaign/mail/booking_subject.txt", context).strip()
-        body = render_to_string("campaign/mail/booking.txt", context)
+        context = {
+            "booking": booking,
+            "event": booking.event,
+            "url": url,
+            "moved_up": moved_up,
+            "hold_minutes": int(hold().total_seconds() // 60),
+        }
+        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        body = render_to_string(f"{template}.txt", context)
     message = EmailMessage(subject=subject, body=body, to=[booking.email])
     if booking.status == BookingStatus.CONFIRMED:
         message.attach("termin.ics", ics.booking_ics(booking, url), "text/calendar")

@@ -260,6 +260,19 @@ class EventPage(SitePage, PartOfCampaign, RoutablePageMixin, Page):
 
         return event_views.register(request, self)
 
+    @path("anmeldung/gesendet/", name="booking_sent")
+    def booking_sent_route(self, request):
+        from campaign import event_views
+
+        return event_views.booking_sent(request, self)
+
+    # The signed token's parts are path segments (campaign.bookings.CONFIRM_LINK).
+    @path("anmeldung/bestaetigen/<path:token>/", name="confirm_booking")
+    def confirm_booking_route(self, request, token):
+        from campaign import event_views
+
+        return event_views.confirm_booking(request, self, token)
+
     @path("anmeldung/<uuid:token>/", name="booking")
     def booking_route(self, request, token):
         from campaign import event_views
@@ -298,6 +311,8 @@ class EventDepartment(Orderable):
 
 
 class BookingStatus(models.TextChoices):
+    # Asked for on the site, not yet confirmed from the mailbox (double opt-in).
+    UNCONFIRMED = "unconfirmed", _("angefragt")
     CONFIRMED = "confirmed", _("bestätigt")
     WAITING = "waiting", _("Warteliste")
     CANCELLED = "cancelled", _("storniert")
@@ -307,7 +322,9 @@ class Booking(models.Model):
     """A visitor's conversation with a department in one slot of an event.
 
     The token in the booking's link is the visitor's only key: no account is
-    needed to see or cancel a booking.
+    needed to see or cancel a booking. The confirmation link mailed first
+    signs (id, token) (campaign.bookings.CONFIRM_LINK): only
+    the mailbox's owner reaches the booking's page, by confirming.
     """
 
     event = models.ForeignKey(
@@ -325,8 +342,10 @@ class Booking(models.Model):
     slot = models.DateTimeField(_("Termin"))
     name = models.CharField(_("Name"), max_length=120)
     email = models.EmailField(_("E-Mail"))
+    # The site's form books as UNCONFIRMED (campaign.bookings.book); the
+    # default is for bookings made otherwise (the demo, editors' imports).
     status = models.CharField(
-        _("Status"), max_length=10, choices=BookingStatus.choices, default=BookingStatus.CONFIRMED
+        _("Status"), max_length=12, choices=BookingStatus.choices, default=BookingStatus.CONFIRMED
     )
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField(_("Gebucht am"), auto_now_add=True)

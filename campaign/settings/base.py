@@ -382,6 +382,13 @@ APPLICATION_RETENTION_DAYS = int(os.environ.get("APPLICATION_RETENTION_DAYS", "1
 # With the applicant's consent to the talent pool, kept that long instead.
 APPLICATION_TALENT_POOL_DAYS = int(os.environ.get("APPLICATION_TALENT_POOL_DAYS", "730"))
 
+# Event bookings (campaign/bookings.py): a booking counts once its address
+# is confirmed by the mailed link; until then it holds its place for this long,
+# then the link expires and the place is released.
+BOOKING_CONFIRMATION_HOLD = datetime.timedelta(
+    minutes=int(os.environ.get("BOOKING_CONFIRMATION_MINUTES", "120"))
+)
+
 # Members (campaign/members/): accounts on the public side, never editors.
 # Wagtail sends visitors of a page marked "Private, accessible to logged-in
 # users" to this login, which explains why they came.

@@ -6,29 +6,25 @@ Subscribing again with the same address and criteria reuses the row and
 sends the mail again, so the page says the same whether the address was
 known or not.
 
-Links carry a signed (id, key): the key is random per subscription, so a
-link never reaches another row, and the confirmation link expires.
+Links carry a signed (id, key) (campaign.signed_links): the key is random
+per subscription, so a link never reaches another row, and the confirmation
+link expires.
 """
 
 import datetime
 
-from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 
+# ExpiredLink and InvalidLink are raised here; the views catch them as ours.
+from campaign.signed_links import ExpiredLink, InvalidLink, SignedLink  # noqa: F401
 from careers.models import JobAlert, JobAlertKind
 
 CONFIRM_WITHIN = datetime.timedelta(days=7)
 CONFIRM_SALT = "careers.alerts.confirm"
 UNSUBSCRIBE_SALT = "careers.alerts.unsubscribe"
-
-
-class InvalidLink(Exception):
-    """A link that was altered, or points to nothing."""
-
-
-class ExpiredLink(InvalidLink):
-    """A confirmation link older than CONFIRM_WITHIN."""
+CONFIRM_LINK = SignedLink(CONFIRM_SALT, timestamped=True)
+UNSUBSCRIBE_LINK = SignedLink(UNSUBSCRIBE_SALT)
 
 
 class UnknownAlert(InvalidLink):
@@ -90,18 +86,15 @@ def subscribe(site, email, *, job_fields=(), query=None, selected=None, language
 
 
 def confirm_token(alert):
-    return signing.TimestampSigner(salt=CONFIRM_SALT).sign_object([alert.pk, alert.key])
+    return CONFIRM_LINK.token(alert.pk, alert.key)
 
 
 def unsubscribe_token(alert):
-    return signing.Signer(salt=UNSUBSCRIBE_SALT).sign_object([alert.pk, alert.key])
+    return UNSUBSCRIBE_LINK.token(alert.pk, alert.key)
 
 
 def _alert_of(value):
-    try:
-        pk, key = value
-    except (TypeError, ValueError):
-        raise InvalidLink from None
+    pk, key = value
     alert = JobAlert.objects.select_related("site").filter(pk=pk).first()
     if alert is None or alert.key != key:
         raise UnknownAlert
@@ -109,23 +102,11 @@ def _alert_of(value):
 
 
 def alert_to_confirm(token):
-    try:
-        value = signing.TimestampSigner(salt=CONFIRM_SALT).unsign_object(
-            token, max_age=CONFIRM_WITHIN
-        )
-    except signing.SignatureExpired:
-        raise ExpiredLink from None
-    except signing.BadSignature:
-        raise InvalidLink from None
-    return _alert_of(value)
+    return _alert_of(CONFIRM_LINK.read(token, max_age=CONFIRM_WITHIN))
 
 
 def alert_to_unsubscribe(token):
-    try:
-        value = signing.Signer(salt=UNSUBSCRIBE_SALT).unsign_object(token)
-    except signing.BadSignature:
-        raise InvalidLink from None
-    return _alert_of(value)
+    return _alert_of(UNSUBSCRIBE_LINK.read(token))
 
 
 def confirm(alert):

@@ -2,7 +2,8 @@
 
 From the events index to the event, the department, a time; a form sent
 empty first says what is missing (and stays accessible while it does); the
-booking arrives by e-mail with its .ics and can be cancelled again.
+mailed link confirms the booking, whose confirmation arrives with its .ics,
+and it can be cancelled again.
 """
 
 import re
@@ -52,13 +53,30 @@ def test_visitor_books_a_conversation_and_cancels_it(page, browser_log, live_dem
     _activate(page.get_by_role("checkbox"), key="Space")
     _activate(page.get_by_role("button", name="Verbindlich buchen"))
 
+    page.wait_for_url(re.compile(r"/anmeldung/gesendet/$"))
+    assert (
+        page.get_by_role("status")
+        .inner_text()
+        .startswith("Bitte bestätigen Sie Ihre Anmeldung über den Link in der E-Mail.")
+    )
+    assert axe_violations(page) == []
+    booking = Booking.objects.get(email="ada@example.org")
+    assert booking.status == BookingStatus.UNCONFIRMED
+    (request_mail,) = mail.outbox
+    assert request_mail.to == ["ada@example.org"]
+    link = re.search(r"https?://[^/\s]+(/\S+/anmeldung/bestaetigen/\S+/)", request_mail.body)[1]
+
+    page.goto(live_demo.url(HOST, link))
+    assert DEPARTMENT in page.get_by_role("main").inner_text()
+    assert axe_violations(page) == []
+    _activate(page.get_by_role("button", name="Anmeldung bestätigen"))
     page.wait_for_url(re.compile(r"/anmeldung/[0-9a-f-]{36}/$"))
     assert page.get_by_role("status").inner_text().startswith("Ihr Termin ist gebucht.")
     assert DEPARTMENT in page.get_by_role("main").inner_text()
     assert axe_violations(page) == []
-    booking = Booking.objects.get(email="ada@example.org")
+    booking.refresh_from_db()
     assert booking.status == BookingStatus.CONFIRMED
-    (message,) = mail.outbox
+    message = mail.outbox[1]
     assert message.to == ["ada@example.org"]
     assert page.url.split(":", 1)[1].split("/", 3)[3] in message.body  # the link back
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from campaign.models import Booking, EventPage
+from campaign.models import Booking, BookingStatus, EventPage
 from campaign.roles import HR, PRESS_OFFICE
 from tests.support import (
     count_queries,
@@ -90,3 +90,26 @@ def test_more_bookings_cost_the_listing_no_more_queries(client, booking):
     response = get_with_query_budget(client, BOOKINGS, host=ADMIN_HOST, max_queries=with_one)
 
     assert "Person 14" in response.text
+
+
+def test_the_list_shows_each_bookings_status_and_filters_by_it(client, booking):
+    Booking.objects.create(
+        event=booking.event,
+        department=booking.department,
+        slot=booking.slot,
+        name="Bert Unbestätigt",
+        email="bert@example.org",
+        status=BookingStatus.UNCONFIRMED,
+    )
+    _editor(client, "duesseldorf.localhost")
+
+    listing = client.get(BOOKINGS, HTTP_HOST=ADMIN_HOST).text
+    assert "Bert Unbestätigt" in listing
+    assert "angefragt" in listing
+    assert '<option value="unconfirmed">angefragt</option>' in listing
+    confirmed = client.get(BOOKINGS, {"status": "confirmed"}, HTTP_HOST=ADMIN_HOST).text
+    assert "Ada Muster" in confirmed
+    assert "Bert Unbestätigt" not in confirmed
+    unconfirmed = client.get(BOOKINGS, {"status": "unconfirmed"}, HTTP_HOST=ADMIN_HOST).text
+    assert "Bert Unbestätigt" in unconfirmed
+    assert "Ada Muster" not in unconfirmed

@@ -1,11 +1,14 @@
-"""campaign/bookings.py: seats, the waiting list and who moves up."""
+"""campaign/bookings.py: confirming by mail, seats, the waiting list and who moves up."""
 
 import datetime
 import io
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 from campaign import bookings
@@ -26,7 +29,8 @@ def department(event):
     return EventDepartmentFactory(event=event, name="Bürgerbüro", seats_per_slot=2)
 
 
-def _book(event, department, number, slot=None):
+def _ask(event, department, number, slot=None):
+    """A booking as the form makes it: unconfirmed until the mailed link is followed."""
     return bookings.book(
         event,
         department,
@@ -34,6 +38,15 @@ def _book(event, department, number, slot=None):
         name=f"Person {number}",
         email=f"person{number}@example.org",
     )
+
+
+def _book(event, department, number, slot=None):
+    """Asked for and confirmed."""
+    return bookings.confirm(_ask(event, department, number, slot))
+
+
+def _later(minutes):
+    return timezone.now() + datetime.timedelta(minutes=minutes)
 
 
 def test_the_slots_run_from_start_to_end(event):
@@ -83,11 +96,90 @@ def test_cancelling_a_place_on_the_waiting_list_moves_nobody(event, department):
     assert statuses == [BookingStatus.CONFIRMED, BookingStatus.CONFIRMED, BookingStatus.CANCELLED]
 
 
-def test_a_booking_sends_its_confirmation_with_the_ics(
+def test_a_booking_asks_for_confirmation_by_mail_before_it_counts(
     event, department, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        booking = _book(event, department, 1)
+        booking = _ask(event, department, 1)
+
+    (message,) = mail.outbox
+    assert message.to == ["person1@example.org"]
+    assert message.subject.startswith("Bitte bestätigen Sie Ihre Anmeldung")
+    assert "Bürgerbüro" in message.body
+    assert bookings.confirm_token(booking) in message.body
+    assert str(booking.token) not in message.body  # the booking's page only after confirming
+    assert message.attachments == []
+    assert booking.status == BookingStatus.UNCONFIRMED
+    assert bookings.confirmed_counts(event)[(department.pk, event.start)] == 0
+    # Held meanwhile: the form offers one seat fewer.
+    assert dict(bookings.free_seats(event, department))[event.start] == 1
+
+    assert bookings.booking_to_confirm(event, bookings.confirm_token(booking)) == booking
+    bookings.confirm(booking)
+    assert bookings.confirmed_counts(event)[(department.pk, event.start)] == 1
+
+
+def test_an_unconfirmed_booking_holds_its_place_so_the_last_seat_is_not_sold_twice(
+    event, department
+):
+    first, second, third = (_ask(event, department, n) for n in range(3))
+
+    # The third asked last: though it confirms first, the two before keep their seats.
+    assert bookings.confirm(third).status == BookingStatus.WAITING
+    assert bookings.confirm(second).status == BookingStatus.CONFIRMED
+    assert bookings.confirm(first).status == BookingStatus.CONFIRMED
+    assert bookings.confirm(first).status == BookingStatus.CONFIRMED  # twice: no change
+    assert third.waiting_position() == 1
+
+
+def test_a_stale_unconfirmed_booking_is_released_and_the_waiting_list_moves_up(
+    event, department, settings, django_capture_on_commit_callbacks
+):
+    stale = _ask(event, department, 0)
+    _book(event, department, 1)
+    waiting = _ask(event, department, 2)
+    assert bookings.confirm(waiting).status == BookingStatus.WAITING
+    mail.outbox.clear()
+
+    later = _later(settings.BOOKING_CONFIRMATION_HOLD.total_seconds() / 60 + 1)
+    with pytest.raises(bookings.ExpiredLink):
+        bookings.booking_to_confirm(event, bookings.confirm_token(stale), now=later)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert bookings.release_unconfirmed(now=later) == 1
+
+    assert not Booking.objects.filter(pk=stale.pk).exists()
+    waiting.refresh_from_db()
+    assert waiting.status == BookingStatus.CONFIRMED
+    assert [m.to for m in mail.outbox] == [["person2@example.org"]]
+    assert "nachgerückt" in mail.outbox[0].subject
+    assert bookings.release_unconfirmed(now=later) == 0
+
+
+def test_a_fresh_unconfirmed_booking_is_not_released(event, department):
+    _ask(event, department, 0)
+
+    assert bookings.release_unconfirmed(now=_later(30)) == 0
+    assert Booking.objects.get().status == BookingStatus.UNCONFIRMED
+
+
+def test_asking_again_while_unconfirmed_sends_the_link_again_and_makes_no_second_booking(
+    event, department, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = _ask(event, department, 1)
+        again = _ask(event, department, 1)
+
+    assert first == again
+    assert Booking.objects.count() == 1
+    assert [m.to for m in mail.outbox] == [["person1@example.org"]] * 2
+
+
+def test_a_confirmed_booking_sends_its_confirmation_with_the_ics(
+    event, department, django_capture_on_commit_callbacks
+):
+    booking = _ask(event, department, 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        bookings.confirm(booking)
 
     (message,) = mail.outbox
     assert message.to == ["person1@example.org"]
@@ -104,8 +196,9 @@ def test_a_place_on_the_waiting_list_is_confirmed_by_mail_without_a_date(
 ):
     _book(event, department, 1)
     _book(event, department, 2)
+    third = _ask(event, department, 3)
     with django_capture_on_commit_callbacks(execute=True):
-        _book(event, department, 3)
+        bookings.confirm(third)
 
     (message,) = mail.outbox
     assert message.subject.startswith("Warteliste")
@@ -153,7 +246,7 @@ def test_bookings_are_deleted_a_month_after_their_event(event, department):
     assert list(Booking.objects.values_list("name", flat=True)) == ["Person 1"]
 
 
-def test_the_daily_command_deletes_what_has_expired(event, department):
+def test_the_daily_command_releases_and_deletes_what_has_expired(event, department):
     past = EventPageFactory(
         parent=event.get_parent(),
         start=timezone.now() - datetime.timedelta(days=31, hours=3),
@@ -166,9 +259,36 @@ def test_the_daily_command_deletes_what_has_expired(event, department):
         name="Alt",
         email="alt@example.org",
     )
+    unconfirmed = _ask(event, department, 1)
+    Booking.objects.filter(pk=unconfirmed.pk).update(
+        created_at=timezone.now() - datetime.timedelta(hours=3)
+    )
     out = io.StringIO()
 
     call_command("delete_expired_bookings", stdout=out)
 
-    assert out.getvalue().strip() == "1 abgelaufene Anmeldungen gelöscht"
-    assert not Booking.objects.filter(email="alt@example.org").exists()
+    assert out.getvalue().splitlines() == [
+        "1 unbestätigte Anmeldungen freigegeben",
+        "1 abgelaufene Anmeldungen gelöscht",
+    ]
+    assert not Booking.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_double_click_makes_one_booking_not_two(event, department):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite runs one writer at a time: there is no race to lose")
+    start = threading.Barrier(2)
+
+    def click(_number):
+        start.wait()
+        try:
+            return _ask(event, department, 1).pk
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(2) as pool:
+        pks = set(pool.map(click, range(2)))
+
+    assert len(pks) == 1
+    assert Booking.objects.count() == 1

@@ -120,14 +120,15 @@ def test_sections_are_added_to_the_list(hr):
 def test_the_press_office_sees_its_next_events_with_their_bookings(client, demo_sites):
     event = EventPage.objects.get(slug="job-speed-dating-naechstes")
     department = event.departments.first()
-    for number in range(3):  # two seats: two confirmed, one waiting
+    # Two seats: two confirmed, one waiting; one asked but not yet confirmed counts not.
+    for number, status in enumerate(["confirmed", "confirmed", "waiting", "unconfirmed"]):
         Booking.objects.create(
             event=event,
             department=department,
             slot=event.start,
             name=f"P{number}",
             email=f"p{number}@example.org",
-            status="confirmed" if number < 2 else "waiting",
+            status=status,
         )
     duesseldorf = Site.objects.get(hostname="duesseldorf.localhost")
     press = get_user_model().objects.create_user(username="presse-d", password="x")

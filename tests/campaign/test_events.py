@@ -154,24 +154,58 @@ def test_a_visitor_books_confirms_by_mail_and_cancels(
         )
     booking = Booking.objects.get()
     assert response.status_code == 303
-    assert response["Location"] == f"{REGISTER}{booking.token}/"
-    assert mail.outbox[0].to == ["ada@example.org"]
+    assert response["Location"] == f"{REGISTER}gesendet/"
+    assert str(booking.token) not in response["Location"]
+    sent = client.get(response["Location"], HTTP_HOST=HOST)
+    assert "Bitte bestätigen Sie Ihre Anmeldung über den Link in der E-Mail" in sent.text
+    assert booking.status == BookingStatus.UNCONFIRMED
+    (request_mail,) = mail.outbox
+    assert request_mail.to == ["ada@example.org"]
+    assert "Bürgerbüro" in request_mail.body
+    link = re.search(r"http://termine\.localhost(/\S+/bestaetigen/\S+/)", request_mail.body)[1]
+    # Held, not yet booked: the seat is not free for others meanwhile.
+    held = client.get(REGISTER, HTTP_HOST=HOST)
+    assert "(7 freie Plätze)" in held.text
 
-    page = client.get(response["Location"], HTTP_HOST=HOST)
+    # A mail scanner opening the link books nothing: only the button does.
+    asked = client.get(link, HTTP_HOST=HOST)
+    assert asked.status_code == 200
+    assert "Anmeldung bestätigen" in asked.text
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.UNCONFIRMED
+    with django_capture_on_commit_callbacks(execute=True):
+        confirmed = client.post(link, HTTP_HOST=HOST)
+    assert confirmed.status_code == 303
+    assert confirmed["Location"] == f"{REGISTER}{booking.token}/"
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.CONFIRMED
+    assert mail.outbox[1].to == ["ada@example.org"]
+    assert mail.outbox[1].attachments[0][0] == "termin.ics"
+    # The link once more (a second click, even days later) leads to the booking.
+    assert client.get(link, HTTP_HOST=HOST)["Location"] == confirmed["Location"]
+    Booking.objects.update(created_at=timezone.now() - datetime.timedelta(days=3))
+    assert client.get(link, HTTP_HOST=HOST)["Location"] == confirmed["Location"]
+
+    page = client.get(confirmed["Location"], HTTP_HOST=HOST)
     assert "Ihr Termin ist gebucht." in page.text
     assert page["X-Robots-Tag"] == "noindex"
-    ics = client.get(f"{response['Location']}kalender/", HTTP_HOST=HOST)
+    ics = client.get(f"{confirmed['Location']}kalender/", HTTP_HOST=HOST)
     assert ics.status_code == 200
     assert b"Gespr" in ics.content
 
-    cancelled = client.post(response["Location"], HTTP_HOST=HOST)
+    cancelled = client.post(confirmed["Location"], HTTP_HOST=HOST)
     assert "Ihr Termin ist storniert." in cancelled.text
     booking.refresh_from_db()
     assert booking.status == BookingStatus.CANCELLED
-    assert client.get(f"{response['Location']}kalender/", HTTP_HOST=HOST).status_code == 404
+    assert client.get(f"{confirmed['Location']}kalender/", HTTP_HOST=HOST).status_code == 404
+    gone = client.get(link, HTTP_HOST=HOST)
+    assert gone.status_code == 404
+    assert "Diese Anmeldung gibt es nicht mehr." in gone.text
 
 
-def test_a_full_slot_puts_the_next_visitor_on_the_waiting_list(client, event):
+def test_a_full_slot_puts_the_next_visitor_on_the_waiting_list(
+    client, event, django_capture_on_commit_callbacks
+):
     bureau = _department(event, "Bürgerbüro")
     Booking.objects.create(
         event=event, department=bureau, slot=event.start, name="Erste", email="a@example.org"
@@ -179,20 +213,101 @@ def test_a_full_slot_puts_the_next_visitor_on_the_waiting_list(client, event):
 
     form = client.get(REGISTER, {"bereich": bureau.pk}, HTTP_HOST=HOST).text
     assert "ausgebucht, Platz auf der Warteliste" in form
-    response = client.post(
-        REGISTER,
-        {
-            "bereich": bureau.pk,
-            "slot": slot_value(event.start),
-            "name": "Zweite",
-            "email": "b@example.org",
-            "consent": "on",
-        },
-        HTTP_HOST=HOST,
-        follow=True,
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            REGISTER,
+            {
+                "bereich": bureau.pk,
+                "slot": slot_value(event.start),
+                "name": "Zweite",
+                "email": "b@example.org",
+                "consent": "on",
+            },
+            HTTP_HOST=HOST,
+        )
+    response = client.post(_confirm_link(mail.outbox[-1]), HTTP_HOST=HOST, follow=True)
 
     assert "Sie stehen auf der Warteliste, an Stelle 1." in response.text
+
+
+def _confirm_link(message):
+    return re.search(r"http://termine\.localhost(/\S+/bestaetigen/\S+/)", message.body)[1]
+
+
+def _booking_data(event, number):
+    return {
+        "bereich": _department(event, "IT-Support").pk,
+        "slot": slot_value(event.start),
+        "name": f"Person {number}",
+        "email": f"person{number}@example.org",
+        "consent": "on",
+    }
+
+
+def test_one_address_cannot_fill_the_slots_past_the_limit(client, event, settings):
+    settings.CLIENT_IP_HEADER = ""
+    statuses = [
+        client.post(REGISTER, _booking_data(event, n), HTTP_HOST=HOST, REMOTE_ADDR="192.0.2.40")
+        for n in range(40)
+    ]
+
+    assert [r.status_code for r in statuses[:10]] == [303] * 10
+    refused = statuses[10]
+    assert {r.status_code for r in statuses[10:]} == {429}
+    assert "viele Anmeldungen" in refused.text
+    assert refused["Retry-After"] == "3600"
+    assert 'value="Person 10"' in refused.text  # what was typed stays
+    assert 'value="person10@example.org"' in refused.text
+    assert Booking.objects.count() == 10
+    # Another visitor still books.
+    other = client.post(
+        REGISTER, _booking_data(event, 99), HTTP_HOST=HOST, REMOTE_ADDR="192.0.2.41"
+    )
+    assert other.status_code == 303
+
+
+@pytest.mark.parametrize(
+    ("token", "status", "message"),
+    [
+        ("kaputt", 400, "Dieser Link ist ungültig."),
+        ("eyJ4IjoxfQ/1vQ/abc", 400, "Dieser Link ist ungültig."),
+        ("WzEsIjAwIl0/1xZ1y1/a/b", 400, "Dieser Link ist ungültig."),
+    ],
+)
+def test_a_bad_confirmation_link_gets_a_german_page(client, event, token, status, message):
+    for method in (client.get, client.post):
+        response = method(f"{REGISTER}bestaetigen/{token}/", HTTP_HOST=HOST)
+        assert response.status_code == status
+        assert message in response.text
+
+
+def test_an_expired_confirmation_link_gets_a_german_page(
+    client, event, settings, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(REGISTER, _booking_data(event, 1), HTTP_HOST=HOST)
+    link = _confirm_link(mail.outbox[0])
+    Booking.objects.update(created_at=timezone.now() - datetime.timedelta(hours=3))
+
+    for method in (client.get, client.post):
+        response = method(link, HTTP_HOST=HOST)
+        assert response.status_code == 410
+        assert "Dieser Bestätigungslink ist abgelaufen" in response.text
+    assert Booking.objects.get().status == BookingStatus.UNCONFIRMED
+
+
+def test_a_confirmation_link_works_only_at_its_own_event(
+    client, event, index, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(REGISTER, _booking_data(event, 1), HTTP_HOST=HOST)
+    link = _confirm_link(mail.outbox[0])
+    EventPageFactory(parent=index, slug="andere", registration_open=True)
+
+    elsewhere = client.post(link.replace("job-speed-dating", "andere"), HTTP_HOST=HOST)
+
+    assert elsewhere.status_code == 404
+    assert Booking.objects.get().status == BookingStatus.UNCONFIRMED
 
 
 def test_a_form_with_errors_keeps_what_was_entered_and_says_what_is_missing(client, event):
