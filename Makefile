@@ -13,7 +13,7 @@ VENDOR := static/vendor
 run: install static interface-languages migrate demo  ## set up everything, load the demo, serve on :$(PORT)
 	@echo "Stellwerk läuft auf http://localhost:$(PORT)/ (Admin: /admin/)"
 	@echo "Demo-Sites: http://mitte.localhost:$(PORT)/  http://zukunftsorte.localhost:$(PORT)/  http://jobcenter-essen.localhost:$(PORT)/  http://duesseldorf.localhost:$(PORT)/"
-	$(MANAGE) runserver $(PORT)
+	$(MANAGE) run_worker & worker=$$!; trap 'kill $$worker' EXIT; $(MANAGE) runserver $(PORT)
 
 test: install static  ## ruff, Django's own checks and the whole pytest suite
 	$(BIN)/ruff check .
@@ -84,9 +84,11 @@ SERVE_ENV := DJANGO_SETTINGS_MODULE=campaign.settings.production SERVE_IMAGES=1 
 	APPLICATION_FILES_KEY=$${APPLICATION_FILES_KEY:-$$(printf 'local-serve-%s-%s' "$$(hostname)" "$$(id -u)" | sha256sum | head -c 32 | base64 -w0 | tr '+/' '-_')} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-localhost,.localhost,127.0.0.1}
 
-serve: install static migrate  ## gunicorn with production settings on 127.0.0.1:$(PORT)
+# The task worker runs beside gunicorn and ends with it.
+serve: install static migrate  ## gunicorn and the task worker with production settings on 127.0.0.1:$(PORT)
 	$(SERVE_ENV) $(MANAGE) collectstatic --noinput -v 0
-	$(SERVE_ENV) $(BIN)/gunicorn campaign.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --no-control-socket
+	$(SERVE_ENV) $(MANAGE) run_worker & worker=$$!; trap 'kill $$worker' EXIT; \
+	  $(SERVE_ENV) $(BIN)/gunicorn campaign.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --no-control-socket
 
 BENCH_PORT ?= 8077
 bench: install static migrate  ## load run (wrk) against the demo under gunicorn, production settings
