@@ -16,11 +16,12 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection, connections
+from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
+from campaign.management.commands.run_worker import requeue_abandoned_tasks
 from campaign.members.tasks import RESET, send_member_mail
 from tests.campaign.test_database_outage import pg, pg_data, wait_for_database  # noqa: F401
-
-pytestmark = pytest.mark.postgres
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 
@@ -89,6 +90,7 @@ def queue_reset_mail(settings, user):
     send_member_mail.enqueue(RESET, user.pk, "http://mitte.localhost", "Bezirksamt Mitte")
 
 
+@pytest.mark.postgres
 def test_the_worker_survives_an_outage_and_sends_what_is_queued_after(
     pg_data,  # noqa: F811
     transactional_db,
@@ -117,3 +119,25 @@ def test_the_worker_survives_an_outage_and_sends_what_is_queued_after(
     assert wait_until(lambda: len(sent_mails(worker)) == 2, 15), worker_log(worker)
     assert worker.poll() is None
     assert sent_mails(worker)[1]["To"] == "leser@example.org"
+
+
+@pytest.mark.django_db
+def test_a_task_the_outage_broke_off_is_queued_again(settings):
+    """The worker claimed it, then the database went away before its result was stored."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    broken_off = DBTaskResult.objects.get(
+        pk=send_member_mail.enqueue(RESET, 1, "http://mitte.localhost", "Mitte").id
+    )
+    broken_off.claim("dieser-worker")
+    elsewhere = DBTaskResult.objects.get(
+        pk=send_member_mail.enqueue(RESET, 2, "http://mitte.localhost", "Mitte").id
+    )
+    elsewhere.claim("ein-anderer-worker")
+
+    assert requeue_abandoned_tasks("dieser-worker", "default") == 1
+
+    broken_off.refresh_from_db()
+    elsewhere.refresh_from_db()
+    assert broken_off.status == TaskResultStatus.READY
+    assert elsewhere.status == TaskResultStatus.RUNNING
+    assert DBTaskResult.objects.ready().get() == broken_off
