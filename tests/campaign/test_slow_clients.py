@@ -5,6 +5,7 @@ request straight from the socket: four clients sending a byte a second hold
 both workers, and everyone else waits until gunicorn's timeout. Behind nginx,
 configured as deploy/nginx.conf ships, the same clients wait at nginx and a
 normal request gets its answer at once. Real processes on loopback ports.
+Also: the proxy's body limit fits the app's uploads, and says no in German.
 """
 
 import os
@@ -223,3 +224,45 @@ def test_without_the_proxy_slow_clients_hold_every_worker(gunicorn):
     times = answer_times_among_slow_clients(gunicorn, attempts=1)
 
     assert None in times, times
+
+
+# What the proxy lets through
+
+
+def max_body_bytes(config):
+    size = re.search(r"^    client_max_body_size (\d+)m;", config, flags=re.MULTILINE)
+    return int(size.group(1)) * 1024 * 1024
+
+
+def test_the_proxy_lets_through_the_largest_upload_the_app_takes(settings):
+    from careers.applications.forms import MAX_DOCUMENTS
+    from careers.models.applications import MAX_DOCUMENT_BYTES
+
+    largest = max(
+        settings.WAGTAILDOCS_MAX_UPLOAD_SIZE,
+        settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE,
+        MAX_DOCUMENTS * MAX_DOCUMENT_BYTES,
+    )
+    allowed = max_body_bytes((DEPLOY / "nginx.conf").read_text())
+
+    # Room for the form's other fields, not for a second application.
+    assert largest < allowed < largest * 1.5
+
+
+def test_a_body_too_large_gets_a_german_answer_from_the_proxy(nginx):
+    too_large = max_body_bytes((DEPLOY / "nginx.conf").read_text()) + 1
+    with socket.create_connection(("127.0.0.1", nginx), timeout=5) as client:
+        client.sendall(
+            f"POST /bewerben/ HTTP/1.1\r\nHost: {HOST}\r\nConnection: close\r\n"
+            f"Content-Length: {too_large}\r\n"
+            "Content-Type: multipart/form-data; boundary=x\r\n\r\n".encode()
+        )
+        answer = b""
+        # Until the whole answer is in: nginx keeps the socket a while for the body.
+        while not re.search(rb"\r\n\r\n.*</html>", answer, flags=re.DOTALL):
+            answer += client.recv(65536) or pytest.fail(answer.decode())
+
+    head, _, body = answer.decode().partition("\r\n\r\n")
+    assert head.startswith("HTTP/1.1 413")
+    assert "text/html; charset=utf-8" in head, body
+    assert "Die Datei ist zu groß" in body
