@@ -88,7 +88,7 @@ SERVE_ENV := DJANGO_SETTINGS_MODULE=campaign.settings.production SERVE_IMAGES=1 
 serve: install static migrate  ## gunicorn and the task worker with production settings on 127.0.0.1:$(PORT)
 	$(SERVE_ENV) $(MANAGE) collectstatic --noinput -v 0
 	$(SERVE_ENV) $(MANAGE) run_worker & worker=$$!; trap 'kill $$worker' EXIT; \
-	  $(SERVE_ENV) $(BIN)/gunicorn campaign.wsgi --config deploy/gunicorn.conf.py --bind 127.0.0.1:$(PORT) --no-control-socket
+	  $(SERVE_ENV) WEB_CONCURRENCY=$${WEB_CONCURRENCY:-2} $(BIN)/gunicorn campaign.wsgi --config deploy/gunicorn.conf.py --bind 127.0.0.1:$(PORT) --no-control-socket
 
 BENCH_PORT ?= 8077
 bench: install static migrate  ## load run (wrk) against the demo under gunicorn, production settings
