@@ -13,7 +13,7 @@ VENDOR := static/vendor
 run: install static interface-languages migrate demo  ## set up everything, load the demo, serve on :$(PORT)
 	@echo "Stellwerk läuft auf http://localhost:$(PORT)/ (Admin: /admin/)"
 	@echo "Demo-Sites: http://mitte.localhost:$(PORT)/  http://zukunftsorte.localhost:$(PORT)/  http://jobcenter-essen.localhost:$(PORT)/  http://duesseldorf.localhost:$(PORT)/"
-	$(MANAGE) runserver $(PORT)
+	$(MANAGE) run_worker & worker=$$!; trap 'kill $$worker' EXIT; $(MANAGE) runserver $(PORT)
 
 test: install static  ## ruff, Django's own checks and the whole pytest suite
 	$(BIN)/ruff check .
@@ -91,18 +91,22 @@ SERVE_ENV := DJANGO_SETTINGS_MODULE=campaign.settings.production SERVE_IMAGES=1 
 # Production settings require the cache all workers share: without a REDIS_URL
 # of yours, serve and bench run a redis-server of their own (Debian package
 # redis-server) on a socket in var/, without persistence, stopped with them.
+# A command may start a process of its own in the background and name it in
+# $$companion: it is stopped on exit too.
 define with_redis
-if [ -n "$$REDIS_URL" ]; then $(1); exit; fi; \
+trap 'kill $$companion 2>/dev/null; if [ -f "$(CURDIR)/var/redis.pid" ]; then kill $$(cat "$(CURDIR)/var/redis.pid"); fi' EXIT; \
+if [ -n "$$REDIS_URL" ]; then rm -f "$(CURDIR)/var/redis.pid"; $(1); exit; fi; \
 command -v redis-server >/dev/null || { echo "REDIS_URL fehlt, und redis-server ist nicht installiert (apt-get install redis-server)." >&2; exit 1; }; \
 mkdir -p var; redis-server --port 0 --unixsocket "$(CURDIR)/var/redis.sock" --unixsocketperm 700 \
   --save '' --appendonly no --daemonize yes --pidfile "$(CURDIR)/var/redis.pid" --logfile "$(CURDIR)/var/redis.log"; \
-trap 'if [ -f "$(CURDIR)/var/redis.pid" ]; then kill $$(cat "$(CURDIR)/var/redis.pid"); fi' EXIT; \
 export REDIS_URL="unix://$(CURDIR)/var/redis.sock?db=0"; $(1)
 endef
 
-serve: install static migrate  ## gunicorn with production settings on 127.0.0.1:$(PORT)
+# The task worker runs beside gunicorn and ends with it.
+serve: install static migrate  ## gunicorn and the task worker with production settings on 127.0.0.1:$(PORT)
 	@$(call with_redis,$(SERVE_ENV) $(MANAGE) collectstatic --noinput -v 0 && \
-	  $(SERVE_ENV) $(BIN)/gunicorn campaign.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --no-control-socket)
+	  { $(SERVE_ENV) $(MANAGE) run_worker & companion=$$!; \
+	  $(SERVE_ENV) WEB_CONCURRENCY=$${WEB_CONCURRENCY:-2} $(BIN)/gunicorn campaign.wsgi --config deploy/gunicorn.conf.py --bind 127.0.0.1:$(PORT) --no-control-socket; })
 
 backup: install  ## database, media and applicants' files into var/backups/stellwerk-<time>.tar
 	$(MANAGE) backup

@@ -35,6 +35,13 @@ def stored_pdf(page):
         return None
 
 
+def forget_stored_pdf(page):
+    """The next stored_pdf(page) reads the record again (a task may have made it)."""
+    field = page._meta.get_field("pdf_file")
+    if field.is_cached(page):
+        field.delete_cached_value(page)
+
+
 def is_fresh(pdf, page, state=None, today=None):
     """Rendered after the last publication, nothing printed past its rights,
     and (when `state` is given) for the employer's current Bundesland."""
@@ -51,14 +58,35 @@ def fresh_pdf(page):
     return pdf if pdf is not None and is_fresh(pdf, page) else None
 
 
-def pdf_for(page):
-    """The current PDF, made now when missing or stale; None without all 12 months."""
+def current_pdf(page):
+    """The stored PDF if it is current for the employer's Bundesland and its file is there."""
     employer = _employer(page)
     state = employer.state if employer else ""
     pdf = stored_pdf(page)
     if pdf is not None and is_fresh(pdf, page, state) and pdf.file.storage.exists(pdf.file.name):
         return pdf
-    return render_and_store(page, employer)
+    return None
+
+
+def servable_pdf(page, *, check_file=True, today=None):
+    """What visitors may download while a current PDF is being made: the stored
+    one, also an earlier rendering, unless a motif printed in it has run out of
+    its usage rights (or, with `check_file`, its file is gone)."""
+    pdf = stored_pdf(page)
+    if pdf is None or (pdf.valid_until and pdf.valid_until < (today or timezone.localdate())):
+        return None
+    if check_file and not pdf.file.storage.exists(pdf.file.name):
+        return None
+    return pdf
+
+
+def pdf_for(page):
+    """The current PDF, made now when missing or stale; None without all 12 months.
+
+    Takes a second or more: for the task worker and management commands, never
+    within a request.
+    """
+    return current_pdf(page) or render_and_store(page, _employer(page))
 
 
 def render_and_store(page, employer=None):

@@ -131,7 +131,7 @@ def calendar_pdfs_to_make(request):
     """Live photo calendars of the user's sites whose PDF is missing or stale.
 
     Publishing queues the PDF; this shows what a lagging worker has not made
-    yet. Opening the link makes it.
+    yet. Opening the link queues it (or serves the one made before).
     """
     calendars = PhotoCalendarPage.objects.live().select_related("pdf_file").order_by("title")
     condition = within_sites(request.user, "path")

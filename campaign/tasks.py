@@ -3,15 +3,17 @@ publishing, the booking e-mails of events (the confirmation link first),
 visitors' feedback on barriers.
 
 Publishing enqueues the rendering; the worker of django-tasks-db runs it (in
-development and tests the immediate backend runs it at once). Should the
-worker lag, the first download renders the PDF itself: a stale file is never
-served.
+tests the immediate backend runs it at once). A request never renders: until
+the worker has made the current PDF, the download serves the one made before
+(unless a motif printed in it has run out of its usage rights), and a download
+that finds the PDF missing or stale queues it.
 """
 
 import logging
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -26,7 +28,7 @@ _on_request_only = ContextVar("calendar_pdfs_on_request_only", default=False)
 
 @contextmanager
 def calendar_pdfs_on_first_request():
-    """Within: publishing leaves the PDF to its first download.
+    """Within: publishing leaves the PDF to its first download, which queues it.
 
     For the demo build, which tests run many times over: a second of
     rendering per build would add up, and most test runs never download it.
@@ -42,6 +44,17 @@ def enqueue_calendar_pdf(page):
     if _on_request_only.get():
         return None
     return make_calendar_pdf.enqueue(page.pk)
+
+
+# A download that finds the PDF stale queues it once in this many seconds:
+# however many visitors come, the queue gets one task per page.
+PDF_REQUEST_INTERVAL = 600
+
+
+def request_calendar_pdf(page):
+    """Queue the PDF for a download that found none current, at most once per interval."""
+    if cache.add(f"calendar-pdf-requested:{page.pk}", True, PDF_REQUEST_INTERVAL):
+        make_calendar_pdf.enqueue(page.pk)
 
 
 @task()

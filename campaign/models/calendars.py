@@ -12,6 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext
@@ -35,6 +36,8 @@ from campaign.page_forms import SitePage, SitePageForm
 from media_library.filesize import format_file_size
 
 MONTH_COUNT = 12
+# A PDF not made yet is usually there within a minute (campaign/tasks.py).
+PDF_RETRY_AFTER_SECONDS = 60
 
 
 def motif_problems(months):
@@ -182,23 +185,40 @@ class PhotoCalendarPage(SitePage, PartOfCampaign, RoutablePageMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from campaign.calendar_files import fresh_pdf
+        from campaign.calendar_files import servable_pdf
 
         context = super().get_context(request, *args, **kwargs)
         context["motifs"] = self.motifs_for_display()
         context["editions"] = list(self.earlier_editions.select_related("edition_page"))
-        # The size only of a file that is current; a missing one is made on request.
-        context["pdf"] = fresh_pdf(self)
+        # The size of what the download serves: the current PDF or, while the
+        # worker makes it, the one before. Without one, the link still leads to
+        # the download, which queues it.
+        context["pdf"] = servable_pdf(self, check_file=False)
         return context
 
     # Wagtail serves no paths with dots (kalender.pdf); the file name comes with the response.
     @path("kalender-pdf/", name="pdf")
     def pdf_route(self, request):
-        from campaign.calendar_files import pdf_for
+        from campaign.calendar_files import current_pdf, forget_stored_pdf, servable_pdf
+        from campaign.tasks import request_calendar_pdf
 
-        pdf = pdf_for(self)
+        # Rendering takes seconds and writes: only the task worker does it.
+        pdf = current_pdf(self)
         if pdf is None:
-            raise Http404(gettext("Dieser Kalender hat noch keine zwölf Monatsmotive."))
+            months = sorted(self.motifs.values_list("month", flat=True))
+            if months != list(range(1, MONTH_COUNT + 1)):
+                raise Http404(gettext("Dieser Kalender hat noch keine zwölf Monatsmotive."))
+            request_calendar_pdf(self)
+            # A backend that runs tasks at once (tests) has made it by now.
+            forget_stored_pdf(self)
+            pdf = servable_pdf(self)
+        if pdf is None:
+            response = TemplateResponse(
+                request, "campaign/photo_calendar_pdf_pending.html", {"page": self}, status=503
+            )
+            response["Retry-After"] = str(PDF_RETRY_AFTER_SECONDS)
+            response["Cache-Control"] = "no-store"
+            return response
         response = FileResponse(pdf.file.open("rb"), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{pdf.download_name}"'
         return response

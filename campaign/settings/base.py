@@ -129,17 +129,34 @@ TEMPLATES = [
     },
 ]
 
-# Database: SQLite under var/ unless DATABASE_URL names a server.
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'stellwerk.sqlite3'}",
+
+def database_settings(url):
+    """One entry of DATABASES for a database URL (dj-database-url's syntax)."""
+    database = dj_database_url.parse(
+        url,
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
+    options = database.setdefault("OPTIONS", {})
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        # Fail fast while the server is down, so visitors get a 503 at once.
+        options["connect_timeout"] = 3
+    elif database["ENGINE"] == "django.db.backends.sqlite3":
+        # Several editors at once (Wagtail's autosave writes every few seconds):
+        # readers never wait for a writer (WAL), and a transaction takes the
+        # write lock when it begins (IMMEDIATE) and waits up to 5 s for it,
+        # instead of failing with "database is locked" when a read turns into a write.
+        options["init_command"] = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000"
+        options["transaction_mode"] = "IMMEDIATE"
+    return database
+
+
+# Database: SQLite under var/ unless DATABASE_URL names a server.
+DATABASES = {
+    "default": database_settings(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'stellwerk.sqlite3'}"
+    )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Fail fast while the server is down, so visitors get a 503 at once.
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 3
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

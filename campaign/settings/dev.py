@@ -15,8 +15,10 @@ APPLICATION_FILES_KEY = (
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", ".localhost", "127.0.0.1"])
 if "EMAIL_URL" not in os.environ and "SMTP_HOST" not in os.environ:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-# No worker process to start by hand while developing.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background tasks go through the database as in production: `make run` starts
+# the worker (manage.py run_worker) beside runserver. Running them within the
+# request instead held SQLite's write lock for seconds (a calendar's PDF) and
+# an editor's autosave failed with "database is locked".
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.storage import default_storage
 from django.http import QueryDict
 from django.utils import timezone
+from django_tasks import task_backends
 from pypdf import PdfReader
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
@@ -23,6 +24,7 @@ from campaign.factories import (
     SiteFactory,
 )
 from campaign.models import CalendarPdf, PhotoCalendarPage
+from campaign.tasks import make_calendar_pdf
 from careers.factories import JobFieldIndexPageFactory, JobFieldPageFactory
 from media_library.factories import ImageFactory
 from tests.support import count_queries, get_with_query_budget, login_with_second_factor
@@ -190,12 +192,12 @@ def test_the_pdf_is_kept_not_rendered_per_request(client, calendar):
     assert first == second
 
 
-def test_a_missing_pdf_is_made_on_the_first_download(client, calendar):
+def test_a_missing_pdf_is_queued_by_the_first_download(client, calendar):
     CalendarPdf.objects.filter(page=calendar).delete()
     html = client.get(URL, HTTP_HOST=HOST).text
     assert "Kalender als PDF</a>" in html  # no size to name yet
 
-    _, data = _pdf(client)
+    _, data = _pdf(client)  # the test backend runs the queued task at once
 
     assert CalendarPdf.objects.get(page=calendar).file_size == len(data)
 
@@ -217,17 +219,109 @@ def test_publishing_again_renders_a_new_pdf_and_removes_the_old(
     assert "„Was geht noch“" in PdfReader(io.BytesIO(data)).pages[0].extract_text()
 
 
-def test_a_pdf_older_than_the_last_publication_is_not_served(client, calendar):
+def test_a_pdf_older_than_the_last_publication_is_made_again(client, calendar):
     stored = CalendarPdf.objects.get(page=calendar)
     CalendarPdf.objects.filter(pk=stored.pk).update(
         rendered_at=calendar.last_published_at - datetime.timedelta(minutes=1)
     )
-    html = client.get(URL, HTTP_HOST=HOST).text
-    assert "Kalender als PDF</a>" in html  # a stale file's size is not offered
 
     _pdf(client)
 
     assert CalendarPdf.objects.get(page=calendar).rendered_at > calendar.last_published_at
+
+
+# Rendering belongs to the task worker: with a backend that only queues (as
+# django-tasks-db does until its worker runs), no request renders a PDF.
+
+
+@pytest.fixture
+def queued_tasks(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    return task_backends["default"].results
+
+
+def _pdf_tasks(tasks):
+    return [result for result in tasks if result.task.module_path == make_calendar_pdf.module_path]
+
+
+def _run(tasks):
+    """What the worker does with the queued PDFs."""
+    for result in _pdf_tasks(tasks):
+        result.task.call(*result.args, **result.kwargs)
+    tasks.clear()
+
+
+def test_publishing_queues_the_pdf_instead_of_rendering_it(client, site, queued_tasks):
+    calendar = _publish(_calendar(site))
+
+    assert not CalendarPdf.objects.filter(page=calendar).exists()
+    assert [result.args for result in _pdf_tasks(queued_tasks)] == [[calendar.pk]]
+
+    _run(queued_tasks)
+    html = client.get(URL, HTTP_HOST=HOST).text
+    size = CalendarPdf.objects.get(page=calendar).size_label
+    assert f"Kalender als PDF ({size})</a>" in html
+
+
+def test_publishing_in_the_admin_leaves_the_pdf_to_the_worker(
+    client, site, editor, calendar, queued_tasks
+):
+    rendered_at = CalendarPdf.objects.get(page=calendar).rendered_at
+    login_with_second_factor(client, editor)
+    form = _form(site.root_page, editor, range(1, 13), instance=calendar)
+    data = form.data.copy()
+    data["slug"] = "kalender"
+    data["action-publish"] = "action-publish"
+
+    response = client.post(f"/admin/pages/{calendar.pk}/edit/", data)
+
+    assert response.status_code == 302
+    assert CalendarPdf.objects.get(page=calendar).rendered_at == rendered_at
+    assert [result.args for result in _pdf_tasks(queued_tasks)] == [[calendar.pk]]
+
+
+def test_until_the_worker_made_the_new_pdf_the_previous_one_is_served(
+    client, calendar, queued_tasks
+):
+    previous = CalendarPdf.objects.get(page=calendar)
+    calendar.motto = "Was geht noch"
+    _publish(calendar)
+
+    html = client.get(URL, HTTP_HOST=HOST).text
+    _, data = _pdf(client)
+
+    assert f"Kalender als PDF ({previous.size_label})</a>" in html
+    assert "„Was geht“" in PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    _run(queued_tasks)
+    _, data = _pdf(client)
+    assert "„Was geht noch“" in PdfReader(io.BytesIO(data)).pages[0].extract_text()
+
+
+def test_without_any_pdf_the_download_says_it_is_being_made_and_queues_it_once(
+    client, calendar, queued_tasks
+):
+    CalendarPdf.objects.filter(page=calendar).delete()
+
+    responses = [client.get(PDF_URL, HTTP_HOST=HOST) for _ in range(3)]
+
+    assert [response.status_code for response in responses] == [503, 503, 503]
+    assert responses[0]["Retry-After"] == "60"
+    assert responses[0]["Cache-Control"] == "no-store"
+    assert "Das Kalender-PDF wird gerade erstellt" in responses[0].text
+    assert len(_pdf_tasks(queued_tasks)) == 1
+    _run(queued_tasks)
+    assert _pdf(client)[1].startswith(b"%PDF")
+
+
+def test_a_previous_pdf_past_a_motifs_usage_rights_is_not_served(client, calendar, queued_tasks):
+    CalendarPdf.objects.filter(page=calendar).update(valid_until=_yesterday())
+
+    html = client.get(URL, HTTP_HOST=HOST).text
+    response = client.get(PDF_URL, HTTP_HOST=HOST)
+
+    assert "Kalender als PDF</a>" in html  # no size of a file that is not served
+    assert response.status_code == 503
+    assert len(_pdf_tasks(queued_tasks)) == 1
 
 
 def test_a_new_state_means_new_holidays(client, site, calendar):
