@@ -4,6 +4,9 @@
 - Departments and every other relation stay within the page's own site
   (campaign.page_forms.SitePageForm).
 - A posting's Kennziffer is unique within its site.
+- A posting whose deadline has passed is not published (nor sent to review
+  for publishing); a draft may keep it. A deadline in the next days is a
+  warning after publishing (careers.wagtail_hooks).
 """
 
 from django import forms
@@ -11,6 +14,10 @@ from django.utils.translation import gettext_lazy as _
 
 from campaign.page_forms import SitePageForm
 from careers.grades import parse_grades
+from careers.rules import today
+
+# The buttons of Wagtail's page editor that make (or ask to make) a page live.
+PUBLISHING_ACTIONS = ("action-publish", "action-submit")
 
 
 class CareersPageForm(SitePageForm):
@@ -40,6 +47,10 @@ class CareersPageForm(SitePageForm):
 
 
 class JobPostingPageForm(CareersPageForm):
+    @property
+    def publishing(self):
+        return any(action in self.data for action in PUBLISHING_ACTIONS)
+
     def clean(self):
         from careers.models import JobPostingPage
 
@@ -56,6 +67,15 @@ class JobPostingPageForm(CareersPageForm):
                     _("Die Kennziffer „%(reference)s“ ist auf dieser Website schon vergeben.")
                     % {"reference": reference},
                 )
+        deadline = cleaned.get("application_deadline")
+        if deadline and deadline < today() and self.publishing:
+            self.add_error(
+                "application_deadline",
+                _(
+                    "Die Bewerbungsfrist ist schon vorbei: So erschiene die Stelle nirgends. "
+                    "Bitte verlängern Sie die Frist oder speichern Sie die Stelle als Entwurf."
+                ),
+            )
         if not cleaned.get("apply_email") and not cleaned.get("apply_url"):
             raise forms.ValidationError(
                 _("Bitte geben Sie an, wie man sich bewirbt: per E-Mail oder über einen Link.")

@@ -1,6 +1,10 @@
 """Admin: departments, categories, pay tables and matching criteria as snippets;
 applications (careers/applications/admin_views.py)."""
 
+import datetime
+
+from django.contrib import messages
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -10,6 +14,25 @@ from campaign.admin_sites import belongs_to_site
 from campaign.admin_sites.views import SiteScopedViewSetMixin
 from careers.applications.admin_views import ApplicationViewSet
 from careers.models import Department, Dimension, DimensionValue, JobCategory, PayRate, PayScale
+from careers.rules import today
+
+# A deadline this close is published, with a word to the editor.
+DEADLINE_WARNING_DAYS = 3
+
+
+@hooks.register("after_publish_page")
+def warn_of_a_near_deadline(request, page):
+    deadline = getattr(page.specific, "application_deadline", None)
+    if deadline and deadline <= today() + datetime.timedelta(days=DEADLINE_WARNING_DAYS):
+        messages.warning(
+            request,
+            _(
+                "Die Bewerbungsfrist endet schon am %(date)s: Wenige werden die Stelle "
+                "rechtzeitig sehen. Soll die Frist länger laufen?"
+            )
+            % {"date": date_format(deadline, "j. F Y")},
+        )
+
 
 # A profile's criteria choose values: those of its own site's questions.
 belongs_to_site(DimensionValue, via_site="dimension__site")

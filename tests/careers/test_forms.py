@@ -1,5 +1,7 @@
 """careers/forms.py: what the admin refuses before a careers page is saved."""
 
+import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.http import QueryDict
@@ -7,6 +9,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from careers.factories import DepartmentFactory
 from careers.models import JobPostingPage
+from careers.rules import today
+from tests.support import login_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +117,46 @@ def test_a_way_to_apply_is_required(posting_index, editor, departments):
 
     assert not form.is_valid()
     assert "per E-Mail oder über einen Link" in str(form.non_field_errors())
+
+
+def _with_deadline(posting_index, editor, departments, deadline, *actions):
+    form = _posting_form(
+        posting_index,
+        editor,
+        departments=[departments[0].pk],
+        application_deadline=deadline.isoformat(),
+    )
+    for action in actions:
+        form.data[action] = action
+    return form
+
+
+@pytest.mark.parametrize("action", ["action-publish", "action-submit"])
+def test_a_deadline_in_the_past_is_not_published(posting_index, editor, departments, action):
+    yesterday = today() - datetime.timedelta(days=1)
+    form = _with_deadline(posting_index, editor, departments, yesterday, action)
+
+    assert not form.is_valid()
+    assert "Bewerbungsfrist ist schon vorbei" in str(form.errors["application_deadline"])
+
+
+def test_a_draft_may_keep_a_deadline_in_the_past(posting_index, editor, departments):
+    yesterday = today() - datetime.timedelta(days=1)
+    form = _with_deadline(posting_index, editor, departments, yesterday)
+
+    assert form.is_valid(), form.errors
+
+
+def test_a_near_deadline_is_published_with_a_warning(posting_index, editor, departments, client):
+    login_with_second_factor(client, editor)
+    tomorrow = today() + datetime.timedelta(days=1)
+    form = _with_deadline(posting_index, editor, departments, tomorrow, "action-publish")
+
+    response = client.post(
+        f"/admin/pages/add/careers/jobpostingpage/{posting_index.pk}/", form.data, follow=True
+    )
+
+    posting = JobPostingPage.objects.get(slug="sachbearbeiterin-wohngeld")
+    assert posting.live
+    warnings = [str(m) for m in response.context["messages"]]
+    assert any("Bewerbungsfrist endet schon am" in text for text in warnings), warnings
