@@ -58,6 +58,40 @@ def probe_duration(path):
         return None
 
 
+def is_playable_video(path):
+    """Whether ffprobe finds a video stream with a duration and reads every packet
+    of `path` to the end: a truncated upload ends in a "partial file" or lacks its
+    index (moov) altogether. Reads the file without decoding it."""
+    try:
+        result = subprocess.run(
+            [
+                "ffprobe",
+                "-v",
+                "error",
+                "-count_packets",
+                "-show_entries",
+                "stream=codec_type,nb_read_packets:format=duration",
+                "-of",
+                "json",
+                str(path),
+            ],
+            capture_output=True,
+            timeout=TIMEOUT,
+        )
+        found = json.loads(result.stdout or b"{}")
+    except (OSError, subprocess.SubprocessError, ValueError) as error:
+        logger.warning("ffprobe konnte %s nicht prüfen: %s", path, error)
+        return False
+    video = [s for s in found.get("streams", []) if s.get("codec_type") == "video"]
+    return (
+        result.returncode == 0
+        and b"partial file" not in result.stderr
+        and bool(video)
+        and int(video[0].get("nb_read_packets") or 0) > 0
+        and float(found.get("format", {}).get("duration") or 0) > 0
+    )
+
+
 def extract_frame(path, at_seconds, target):
     """Write one frame of `path` as JPEG to `target`; True on success."""
     if shutil.which("ffmpeg") is None:

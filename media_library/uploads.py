@@ -12,6 +12,8 @@ ZIP archives are checked for bombs, text files must be text and not HTML.
 
 import io
 import os
+import shutil
+import tempfile
 import warnings
 import zipfile
 
@@ -232,6 +234,11 @@ VIDEO_REFUSED = _(
     "Die Datei ist kein MP4- oder WebM-Video. Erlaubt sind Videos im Format MP4 (H.264/AAC) "
     "oder WebM; bitte wandeln Sie den Film vor dem Hochladen um."
 )
+VIDEO_UNPLAYABLE = _(
+    "Der Film lässt sich nicht abspielen: Die Datei ist unvollständig oder beschädigt "
+    "(etwa ein abgebrochener Export oder Download). Bitte exportieren Sie ihn erneut "
+    "und laden Sie ihn noch einmal hoch."
+)
 VIDEO_EXTENSIONS = {"mp4": "mp4", "m4v": "mp4", "webm": "webm"}
 WEBVTT_REFUSED = _("Die Untertiteldatei ist keine gültige WebVTT-Datei. %(error)s")
 WEBVTT_EXTENSION = _("Untertitel bitte als WebVTT-Datei mit der Endung .vtt hochladen.")
@@ -268,6 +275,26 @@ def validate_video_file(value):
     container = video_container(_read(value, 64))
     if container is None or VIDEO_EXTENSIONS.get(extension) != container:
         raise ValidationError(VIDEO_REFUSED, code="invalid_video")
+    if not _plays(value):
+        raise ValidationError(VIDEO_UNPLAYABLE, code="unplayable_video")
+
+
+def _plays(upload):
+    """ffprobe reads the upload to its end. Without ffprobe (a developer's machine
+    without ffmpeg) the film is taken as it is, as its duration then is too."""
+    from media_library.tasks import ffprobe_available, is_playable_video
+
+    if not ffprobe_available():
+        return True
+    if hasattr(upload, "temporary_file_path"):  # large uploads wait on disk already
+        return is_playable_video(upload.temporary_file_path())
+    with tempfile.NamedTemporaryFile(suffix=os.path.splitext(upload.name)[1]) as copy:
+        source = getattr(upload, "file", upload)
+        source.seek(0)
+        shutil.copyfileobj(source, copy)
+        source.seek(0)
+        copy.flush()
+        return is_playable_video(copy.name)
 
 
 def validate_webvtt_file(value):

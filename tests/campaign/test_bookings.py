@@ -275,7 +275,8 @@ def test_the_daily_command_releases_and_deletes_what_has_expired(event, departme
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_double_click_makes_one_booking_not_two(event, department):
+def test_a_double_click_makes_one_booking_not_two(fresh_demo, event, department):
+    # fresh_demo: after other tests emptied the database, the tree and locale to build in.
     if connection.vendor != "postgresql":
         pytest.skip("SQLite runs one writer at a time: there is no race to lose")
     start = threading.Barrier(2)

@@ -32,7 +32,7 @@ def database_url():
 
 
 @pytest.fixture
-def worker(tmp_path):
+def worker(tmp_path, redis_server):
     """`manage.py run_worker` with production settings, its mails written to files."""
     mails = tmp_path / "mails"
     log = (tmp_path / "worker.log").open("w+")
@@ -45,6 +45,7 @@ def worker(tmp_path):
         "APPLICATION_FILES_KEY": "dGVzdC1vbmx5LWtleS1ub3QtZm9yLXByb2R1Y3Rpb24=",
         "EMAIL_URL": f"file://{'/' + str(mails)}",
         "STELLWERK_VAR_DIR": str(tmp_path / "var"),
+        "REDIS_URL": redis_server.url,  # production requires the shared cache
     }
     process = subprocess.Popen(
         [sys.executable, "manage.py", "run_worker", "--interval", "0.2", "--restart-delay", "0.5"],

@@ -2,6 +2,7 @@
 film and the film block on a page."""
 
 import shutil
+import subprocess
 from unittest import mock
 
 import pytest
@@ -297,3 +298,48 @@ def test_the_mitte_home_opens_with_the_demo_film(client, demo_sites):
     assert html.index('<section class="film"') < html.index("Wissen Se was?")
     assert 'srclang="en"' in html
     assert 'href="?fassung=kurzfassung' in html
+
+
+def _real_film(tmp_path, name="film.mp4"):
+    _require_ffmpeg("ffprobe")
+    target = tmp_path / name
+    subprocess.run(
+        ["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
+         "testsrc=duration=1:size=160x120:rate=10", "-pix_fmt", "yuv420p", str(target)],
+        check=True,
+    )  # fmt: skip
+    return target.read_bytes()
+
+
+def test_a_real_film_is_saved(admin_client, root_collection, tmp_path):
+    film = _real_film(tmp_path)
+
+    response = admin_client.post(
+        reverse("wagtailmedia:add", args=("video",)),
+        _film_data(root_collection, video=film, vtt=VTT),
+    )
+
+    assert response.status_code == 302
+    assert Film.objects.get(title="Imagefilm").versions.get().duration == pytest.approx(1, abs=0.2)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda film: film[: len(film) // 2],  # an export or download broken off
+        lambda film: film[:40] + b"\x00" * (len(film) - 40),  # the head, and nothing behind it
+    ],
+)
+def test_a_film_that_does_not_play_is_refused_in_german(
+    admin_client, root_collection, tmp_path, damage
+):
+    film = damage(_real_film(tmp_path))
+
+    response = admin_client.post(
+        reverse("wagtailmedia:add", args=("video",)),
+        _film_data(root_collection, video=film, vtt=VTT),
+    )
+
+    assert response.status_code == 200
+    assert "Der Film lässt sich nicht abspielen" in response.text
+    assert not Film.objects.filter(title="Imagefilm").exists()

@@ -77,7 +77,7 @@ def _tools():
 
 
 @pytest.fixture
-def gunicorn(fresh_demo, tmp_path):
+def gunicorn(fresh_demo, tmp_path, redis_server):
     folders = {name: tmp_path / name for name in ("applications", "spool")}
     for folder in folders.values():
         folder.mkdir()
@@ -94,6 +94,7 @@ def gunicorn(fresh_demo, tmp_path):
         "APPLICATION_FILES_ROOT": str(folders["applications"]),
         # Where Django would spool large uploads (tempfile.gettempdir()): watched below.
         "TMPDIR": str(folders["spool"]),
+        "REDIS_URL": redis_server.url,  # production requires the shared cache
     }
     command = [sys.executable, "-m", "gunicorn", "campaign.wsgi"]
     command += ["--bind", f"127.0.0.1:{port}", "--workers", "1", "--worker-class", "sync"]
