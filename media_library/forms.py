@@ -60,10 +60,33 @@ class DocumentForm(BaseDocumentForm):
         _swap_file_field(self, SafeDocumentField)
 
 
+CHOOSE_AGAIN = _(
+    "Bitte wählen Sie diese Datei erneut aus: Der Browser behält gewählte Dateien nicht, "
+    "wenn das Formular mit Fehlern zurückkommt."
+)
+
+
 class FilmForm(ClusterForm, BaseMediaForm):
     """wagtailmedia's form for a Film, with its versions and their subtitle tracks
     as nested formsets. Spare empty rows stand in for "add" buttons, so the form
-    works without JavaScript; the files are checked by the models' validators."""
+    works without JavaScript; the files are checked by the models' validators.
+
+    A browser never fills a file input in again: when the form comes back with
+    errors, each file that was chosen and sound says it must be chosen again,
+    so nobody saves a film believing its video went with it."""
+
+    def is_valid(self):
+        valid = super().is_valid()
+        if not valid:
+            for form in self._forms_with_files():
+                if form.add_prefix("file") in form.files and "file" not in form.errors:
+                    form.add_error("file", CHOOSE_AGAIN)
+        return valid
+
+    def _forms_with_files(self):
+        for version in self.formsets["versions"].forms:
+            yield version
+            yield from version.formsets["subtitle_tracks"].forms
 
     class Meta(BaseMediaForm.Meta):
         widgets = {

@@ -19,6 +19,8 @@ def upload_views_that_refuse_with_4xx():
             admin_views.DocumentCreateView.as_view(),
             name="media_library_document_add",
         ),
+        # Ahead of wagtailmedia's own, so reverse("wagtailmedia:edit") lands here.
+        path("media/edit/<int:media_id>/", admin_views.edit_film, name="media_library_film_edit"),
     ]
 
 

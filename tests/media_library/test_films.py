@@ -343,3 +343,74 @@ def test_a_film_that_does_not_play_is_refused_in_german(
     assert response.status_code == 200
     assert "Der Film lässt sich nicht abspielen" in response.text
     assert not Film.objects.filter(title="Imagefilm").exists()
+
+
+# Editing ---------------------------------------------------------------------
+
+FALSE_ALARMS = ("could not be found", "konnte nicht gefunden", "File not found")
+
+
+def test_a_working_film_opens_without_a_missing_file_warning(admin_client):
+    film = _film()
+
+    response = admin_client.get(reverse("wagtailmedia:edit", args=(film.pk,)))
+
+    assert response.status_code == 200
+    assert not any(alarm in response.text for alarm in FALSE_ALARMS)
+    assert "fehlt" not in response.text
+
+
+def test_a_film_whose_file_is_gone_says_which_one(admin_client):
+    film = _film()
+    version = film.versions.get(kind=VersionKind.SHORT)
+    version.file.storage.delete(version.file.name)
+
+    response = admin_client.get(reverse("wagtailmedia:edit", args=(film.pk,)))
+
+    assert "Die Datei der Kurzfassung fehlt" in response.text
+
+
+def test_after_another_fields_error_the_form_asks_for_the_file_again(admin_client, root_collection):
+    data = _film_data(root_collection, video=MP4_HEAD, vtt=VTT)
+    data["title"] = ""
+
+    with mock.patch.object(tasks, "ffprobe_available", return_value=False):
+        response = admin_client.post(reverse("wagtailmedia:add", args=("video",)), data)
+
+    assert response.status_code == 200
+    assert response.text.count("Bitte wählen Sie diese Datei erneut aus") == 2  # video, subtitles
+    assert not Film.objects.filter(description="Ein Film").exists()
+
+
+def test_a_film_is_saved_through_its_edit_view(admin_client):
+    film = _film()
+    data = {
+        "title": "Neuer Titel",
+        "description": "",
+        "duration": "",
+        "transcript": film.transcript,
+        "collection": film.collection_id,
+        "versions-TOTAL_FORMS": "2",
+        "versions-INITIAL_FORMS": "2",
+        "versions-MIN_NUM_FORMS": "0",
+        "versions-MAX_NUM_FORMS": "1000",
+    }
+    for number, version in enumerate(film.versions.all()):
+        prefix = f"versions-{number}"
+        data |= {
+            f"{prefix}-id": version.pk,
+            f"{prefix}-kind": version.kind,
+            f"{prefix}-ORDER": number + 1,
+            f"{prefix}-subtitle_tracks-TOTAL_FORMS": "0",
+            f"{prefix}-subtitle_tracks-INITIAL_FORMS": "0",
+            f"{prefix}-subtitle_tracks-MIN_NUM_FORMS": "0",
+            f"{prefix}-subtitle_tracks-MAX_NUM_FORMS": "1000",
+        }
+
+    with mock.patch.object(tasks, "ffprobe_available", return_value=False):
+        response = admin_client.post(reverse("wagtailmedia:edit", args=(film.pk,)), data)
+
+    assert response.status_code == 302, response.context["form"].errors
+    film.refresh_from_db()
+    assert film.title == "Neuer Titel"
+    assert film.versions.count() == 2
