@@ -16,6 +16,7 @@ from campaign.members import access as member_access
 from campaign.models import MediaContact, Testimonial
 from campaign.page_languages import serve_in_own_language
 from campaign.page_links import LocalizedPageLinkHandler
+from campaign.periodic import DAILY, EVERY_TICK, HOURLY, PeriodicJob
 from campaign.staff_security import urls as staff_security_urls
 
 
@@ -90,3 +91,13 @@ hooks.register("construct_page_chooser_queryset", admin_site_pages.scope_page_ch
 hooks.register("construct_explorer_page_queryset", admin_site_pages.scope_explorer)
 # After wagtail.documents and wagtail.images register their endpoints, to replace them.
 hooks.register("construct_admin_api", admin_site_pages.scope_admin_api, order=1)
+
+
+@hooks.register("register_periodic_jobs")
+def campaign_periodic_jobs():
+    return [
+        PeriodicJob("publish_scheduled", EVERY_TICK),  # Wagtail's: pages due to go live or off
+        PeriodicJob("delete_expired_bookings", HOURLY),  # releases unconfirmed bookings too
+        PeriodicJob("delete_unverified_members", DAILY),
+        PeriodicJob("delete_expired_accessibility_feedback", DAILY),
+    ]

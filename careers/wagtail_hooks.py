@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from campaign.admin_sites import belongs_to_site
 from campaign.admin_sites.views import SiteScopedViewSetMixin
+from campaign.periodic import DAILY, PeriodicJob
 from careers.applications.admin_views import ApplicationViewSet
 from careers.models import Department, Dimension, DimensionValue, JobCategory, PayRate, PayScale
 from careers.rules import today
@@ -98,3 +99,11 @@ register_snippet(CareersViewSetGroup)
 @hooks.register("register_admin_viewset")
 def register_application_viewset():
     return ApplicationViewSet()
+
+
+@hooks.register("register_periodic_jobs")
+def careers_periodic_jobs():
+    return [
+        PeriodicJob("send_job_alerts", DAILY),
+        PeriodicJob("delete_expired_applications", DAILY),
+    ]
