@@ -7,8 +7,9 @@ often it is due. run_periodic runs every due job in the order registered. A
 job is due when the shared cache holds no mark of a run within its interval;
 the mark is set with an atomic cache.add before the job starts, so the timers
 of two machines never run one job twice in an interval. Should the cache be
-lost, a job runs once more, which each of them tolerates: they delete what has
-expired, publish what is due, send what is new since their last mail.
+lost or unreachable, a job runs once more, which each of them tolerates: they
+delete what has expired, publish what is due, send what is new since their
+last mail.
 """
 
 import datetime
@@ -49,7 +50,9 @@ def run_due_jobs(stdout):
     """Run each due job; the failed ones' names, after every other job has run."""
     failed = []
     for job in registered_jobs():
-        if not cache.add(job.mark, True, timeout=job.mark_seconds):
+        # False: marked within the interval. None: the cache is unreachable (its
+        # errors are ignored, settings.base); then every job runs, as twice is harmless.
+        if cache.add(job.mark, True, timeout=job.mark_seconds) is False:
             continue
         stdout.write(f"{job.command}:")
         try:

@@ -68,3 +68,13 @@ def test_a_failing_job_does_not_keep_the_others_from_running():
 
     # Every other job ran: none is due again.
     assert run_periodic() == ""
+
+
+def test_while_the_shared_cache_is_down_every_job_still_runs(shared_cache):
+    shared_cache.stop()
+
+    first = run_periodic()
+    second = run_periodic()
+
+    assert first.count(":\n") >= len(DAILY_WORK)
+    assert second.count(":\n") >= len(DAILY_WORK)
