@@ -19,7 +19,7 @@ test: install static  ## ruff, Django's own checks and the whole pytest suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MAKE) --no-print-directory messages
-	DJANGO_SETTINGS_MODULE=campaign.settings.test $(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=campaign.project.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(MAKE) --no-print-directory check-deploy
 	$(BIN)/pytest $(PYTEST_ARGS)
 	@# The fuzz test once more on SQLite, the embedded default, whose full-text search has a syntax of its own.
@@ -76,14 +76,14 @@ check-deploy: install static  ## production settings: deploy checks and collects
 	SECRET_KEY=check-only-$$RANDOM$$RANDOM$$RANDOM$$RANDOM$$RANDOM-not-used-anywhere-else ALLOWED_HOSTS=stellwerk.example \
 	  REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} \
 	  APPLICATION_FILES_KEY=$$($(APPLICATION_KEY)) \
-	  STATIC_ROOT=var/check-static DJANGO_SETTINGS_MODULE=campaign.settings.production \
+	  STATIC_ROOT=var/check-static DJANGO_SETTINGS_MODULE=campaign.project.settings.production \
 	  bash -c '$(MANAGE) check --deploy --fail-level WARNING && $(MANAGE) collectstatic --noinput -v 0'
 
 # Production settings on plain HTTP for a look on this machine; a real
 # deployment sets its own SECRET_KEY and ALLOWED_HOSTS and terminates TLS.
 # The applications' file key likewise: stable per machine and user, so files
 # stored in one `make serve` still open in the next.
-SERVE_ENV := DJANGO_SETTINGS_MODULE=campaign.settings.production SERVE_IMAGES=1 SECURE_SSL_REDIRECT=0 \
+SERVE_ENV := DJANGO_SETTINGS_MODULE=campaign.project.settings.production SERVE_IMAGES=1 SECURE_SSL_REDIRECT=0 \
 	SECRET_KEY=$${SECRET_KEY:-local-serve-$$(hostname)-not-for-production-use-$$(id -u)} \
 	APPLICATION_FILES_KEY=$${APPLICATION_FILES_KEY:-$$(printf 'local-serve-%s-%s' "$$(hostname)" "$$(id -u)" | sha256sum | head -c 32 | base64 -w0 | tr '+/' '-_')} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-localhost,.localhost,127.0.0.1}
@@ -106,7 +106,7 @@ endef
 serve: install static migrate  ## gunicorn and the task worker with production settings on 127.0.0.1:$(PORT)
 	@$(call with_redis,$(SERVE_ENV) $(MANAGE) collectstatic --noinput -v 0 && \
 	  { $(SERVE_ENV) $(MANAGE) run_worker & companion=$$!; \
-	  $(SERVE_ENV) WEB_CONCURRENCY=$${WEB_CONCURRENCY:-2} $(BIN)/gunicorn campaign.wsgi --config deploy/gunicorn.conf.py --bind 127.0.0.1:$(PORT) --no-control-socket; })
+	  $(SERVE_ENV) WEB_CONCURRENCY=$${WEB_CONCURRENCY:-2} $(BIN)/gunicorn campaign.project.wsgi --config deploy/gunicorn.conf.py --bind 127.0.0.1:$(PORT) --no-control-socket; })
 
 backup: install  ## database, media and applicants' files into var/backups/stellwerk-<time>.tar
 	$(MANAGE) backup

@@ -128,7 +128,7 @@ def gunicorn(args, log):
             sys.executable,
             "-m",
             "gunicorn",
-            "campaign.wsgi",
+            "campaign.project.wsgi",
             f"--bind=127.0.0.1:{args.port}",
             f"--workers={args.workers}",
             # Leaves the control socket to a gunicorn of `make serve` running beside.

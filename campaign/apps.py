@@ -7,8 +7,9 @@ class CampaignConfig(AppConfig):
     verbose_name = _("Kampagnen")
 
     def ready(self):
-        from . import signals  # noqa: F401  (branding cache, calendar PDFs)
-        from .admin_sites.ownership import register_wagtail_models
-        from .staff_security import idle_timeout  # noqa: F401  (idle clock from the login)
+        from campaign.calendars import signals as calendar_signals  # noqa: F401  (PDFs)
+        from campaign.sites import signals as site_signals  # noqa: F401  (branding cache)
+        from campaign.sites.admin_scoping.ownership import register_wagtail_models
+        from campaign.sites.staff_security import idle_timeout  # noqa: F401  (idle clock)
 
         register_wagtail_models()

@@ -6,18 +6,18 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from campaign.admin_sites import pages as admin_site_pages
-from campaign.admin_sites import scope
-from campaign.admin_sites.views import SiteScopedViewSetMixin
-from campaign.booking_admin import BookingViewSet
-from campaign.dashboard import EditorOverviewPanel
-from campaign.feedback_admin import AccessibilityFeedbackViewSet
+from campaign.events.admin import BookingViewSet
+from campaign.legal.admin import AccessibilityFeedbackViewSet
 from campaign.members import access as member_access
 from campaign.models import MediaContact, Testimonial
-from campaign.page_languages import serve_in_own_language
-from campaign.page_links import LocalizedPageLinkHandler
-from campaign.periodic import DAILY, EVERY_TICK, HOURLY, PeriodicJob
-from campaign.staff_security import urls as staff_security_urls
+from campaign.sites.admin_scoping import pages as admin_site_pages
+from campaign.sites.admin_scoping import scope
+from campaign.sites.admin_scoping.views import SiteScopedViewSetMixin
+from campaign.sites.dashboard import EditorOverviewPanel
+from campaign.sites.page_languages import serve_in_own_language
+from campaign.sites.page_links import LocalizedPageLinkHandler
+from campaign.sites.periodic import DAILY, EVERY_TICK, HOURLY, PeriodicJob
+from campaign.sites.staff_security import urls as staff_security_urls
 
 
 class TestimonialViewSet(SiteScopedViewSetMixin, SnippetViewSet):
@@ -86,7 +86,7 @@ def register_second_factor_urls():
     return staff_security_urls.urlpatterns
 
 
-# Page choosers and the explorer stay within the editor's sites (campaign.admin_sites).
+# Page choosers and the explorer stay within the editor's sites (campaign.sites.admin_scoping).
 hooks.register("construct_page_chooser_queryset", admin_site_pages.scope_page_chooser)
 hooks.register("construct_explorer_page_queryset", admin_site_pages.scope_explorer)
 # After wagtail.documents and wagtail.images register their endpoints, to replace them.

@@ -2,7 +2,7 @@
 
 from wagtail import blocks
 
-from campaign.blocks import QuoteBlock, TestimonialsBlock
+from campaign.pages.blocks import QuoteBlock, TestimonialsBlock
 from media_library.blocks import ExternalVideoBlock, FilmBlock
 
 

@@ -9,7 +9,7 @@ of the feed as they drop out of the listing.
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from campaign.feeds import PageFeed
+from campaign.sites.feeds import PageFeed
 
 FEED_LENGTH = 50
 

@@ -2,7 +2,7 @@
 
 - Pay grades must exist in the chosen pay table.
 - Departments and every other relation stay within the page's own site
-  (campaign.page_forms.SitePageForm).
+  (campaign.sites.page_forms.SitePageForm).
 - A posting's Kennziffer is unique within its site.
 - A posting whose deadline has passed is not published (nor sent to review
   for publishing); a draft may keep it. A deadline in the next days is a
@@ -12,7 +12,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from campaign.page_forms import SitePageForm
+from campaign.sites.page_forms import SitePageForm
 from careers.grades import parse_grades
 from careers.rules import today
 

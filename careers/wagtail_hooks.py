@@ -10,9 +10,9 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from campaign.admin_sites import belongs_to_site
-from campaign.admin_sites.views import SiteScopedViewSetMixin
-from campaign.periodic import DAILY, PeriodicJob
+from campaign.sites.admin_scoping import belongs_to_site
+from campaign.sites.admin_scoping.views import SiteScopedViewSetMixin
+from campaign.sites.periodic import DAILY, PeriodicJob
 from careers.applications.admin_views import ApplicationViewSet
 from careers.models import Department, Dimension, DimensionValue, JobCategory, PayRate, PayScale
 from careers.rules import today

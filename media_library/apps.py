@@ -10,7 +10,7 @@ class MediaLibraryConfig(AppConfig):
         # Film fields stay selects: wagtailmedia's chooser widget initialises with
         # an inline script in its modal, which the admin's CSP blocks. The page
         # and snippet forms narrow the select to the site's films and shared ones
-        # (campaign.admin_sites.relations, views).
+        # (campaign.sites.admin_scoping.relations, views).
         from media_library import checks, signals
 
         signals.connect()

@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.db import transaction
 from wagtail.models import Site
 
-from campaign.settings.base import redis_cache
+from campaign.project.settings.base import redis_cache
 from tests.demo_snapshot import DemoSnapshots
 from tests.support import (
     RedisServer,

@@ -1,8 +1,8 @@
 """Production settings for tests that run a real gunicorn: only static files
-come from the finders, as in campaign.settings.test (tests never run
+come from the finders, as in campaign.project.settings.test (tests never run
 collectstatic, which the manifest storage needs)."""
 
-from campaign.settings.production import *  # noqa: F403
+from campaign.project.settings.production import *  # noqa: F403
 
 STORAGES = {
     **STORAGES,  # noqa: F405

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from campaign.staff_security.second_factor import needs_second_factor
+from campaign.sites.staff_security.second_factor import needs_second_factor
 
 
 def required_everywhere():
@@ -217,12 +217,12 @@ def _block_data(block, value, prefix, data):
 
 
 def site_editor(hostname, role, username=None, password="x"):
-    """A new user in the `role` group (campaign.roles) of the site at `hostname`."""
+    """A new user in the `role` group (campaign.sites.roles) of the site at `hostname`."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
     from wagtail.models import Site
 
-    from campaign.roles import group_name
+    from campaign.sites.roles import group_name
 
     username = username or f"{role.lower()}-{hostname}"
     user = get_user_model().objects.create_user(

@@ -12,7 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, Site
 
-from campaign.calendar_pdf import MONTHS
+from campaign.calendars.pdf import MONTHS
+from campaign.calendars.tasks import calendar_pdfs_on_first_request
 from campaign.demo import images
 from campaign.demo.content import DIRECTORY_LEAD, DIRECTORY_TITLE, EMPLOYERS, legal_pages
 from campaign.demo.english import build_english
@@ -43,8 +44,7 @@ from campaign.models import (
     SocialAccount,
     Testimonial,
 )
-from campaign.roles import setup_site_roles
-from campaign.tasks import calendar_pdfs_on_first_request
+from campaign.sites.roles import setup_site_roles
 from media_library.demo import demo_film
 from media_library.factories import ImageFactory
 from media_library.models import CustomImage

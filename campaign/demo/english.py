@@ -8,7 +8,7 @@ English page is made by careers' builder, below the English home made here.
 from wagtail.models import Page
 
 from campaign.demo.content import SOCIAL_LINKS, quote, text
-from campaign.page_languages import translate
+from campaign.sites.page_languages import translate
 
 HOME = {
     "title": "Twelve Future Locations are looking for skilled workers",

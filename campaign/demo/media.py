@@ -1,7 +1,7 @@
 """The last demo step: each site's pictures and films go into that site's collection.
 
 The builders make media before the sites' collections exist, and the editor
-groups may choose media only from their own site's collection (campaign.roles).
+groups may choose media only from their own site's collection (campaign.sites.roles).
 What one site alone uses (its pages through Wagtail's reference index, its
 testimonials' photos, its logo) is filed there; anything shared stays in the
 root collection.
@@ -14,7 +14,7 @@ from wagtail.models import Page, ReferenceIndex, Site
 from wagtailmedia.models import get_media_model
 
 from campaign.models import EmployerDirectoryPage, EmployerSettings, Testimonial
-from campaign.roles import site_collection
+from campaign.sites.roles import site_collection
 from media_library.models import CustomImage
 
 

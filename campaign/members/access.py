@@ -15,8 +15,8 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from wagtail.models import BaseViewRestriction, Site
 
-from campaign.admin_sites import edits_site, site_of
 from campaign.models import Member
+from campaign.sites.admin_scoping import edits_site, site_of
 
 
 def may_read(user, site):

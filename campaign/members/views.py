@@ -3,7 +3,7 @@ the password, see and delete one's account.
 
 House style of the public forms: 422 with what was typed (never the
 passwords) on an error, 303 after success, 429 with a German message past a
-rate limit. Failed logins are django-axes' business (campaign/login_lockout.py).
+rate limit. Failed logins are django-axes' business (campaign/sites/login_lockout.py).
 """
 
 from urllib.parse import urlsplit
@@ -23,7 +23,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page, PageViewRestriction, Site
 
-from campaign import branding
 from campaign.members import accounts, captcha
 from campaign.members.forms import (
     DeletionForm,
@@ -35,7 +34,8 @@ from campaign.members.forms import (
 from campaign.members.tasks import EXISTS, RESET, VERIFY, send_member_mail
 from campaign.members.tokens import user_for_key
 from campaign.models import EmployerSettings, Member
-from campaign.rate_limits import RateLimit
+from campaign.sites import branding
+from campaign.sites.rate_limits import RateLimit
 
 REGISTRATION_LIMIT = RateLimit("member-registration", 5, 60 * 60)
 RESEND_LIMIT = RateLimit("member-resend", 5, 60 * 60)

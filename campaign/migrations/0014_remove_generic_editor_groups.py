@@ -1,6 +1,6 @@
 """Wagtail's generic groups "Editors" and "Moderators" go: their page permissions
 sit on the tree's root and reach every employer's site. Editors belong in the
-groups of their own employer (campaign.roles). Nobody is moved silently: the
+groups of their own employer (campaign.sites.roles). Nobody is moved silently: the
 members of the removed groups are named in the migration's output, so an
 administrator can add each to their employer's group."""
 

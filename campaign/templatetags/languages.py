@@ -1,4 +1,4 @@
-"""The language switcher and the hreflang links of a page (campaign/page_languages.py)."""
+"""The language switcher and the hreflang links of a page (campaign/sites/page_languages.py)."""
 
 from django import template
 from django.conf import settings
@@ -6,7 +6,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language, override
 from wagtail.models import Page
 
-from campaign.page_languages import alternates
+from campaign.sites.page_languages import alternates
 
 register = template.Library()
 

@@ -6,7 +6,7 @@ Subscribing again with the same address and criteria reuses the row and
 sends the mail again, so the page says the same whether the address was
 known or not.
 
-Links carry a signed (id, key) (campaign.signed_links): the key is random
+Links carry a signed (id, key) (campaign.sites.signed_links): the key is random
 per subscription, so a link never reaches another row, and the confirmation
 link expires.
 """
@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 # ExpiredLink and InvalidLink are raised here; the views catch them as ours.
-from campaign.signed_links import ExpiredLink, InvalidLink, SignedLink  # noqa: F401
+from campaign.sites.signed_links import ExpiredLink, InvalidLink, SignedLink  # noqa: F401
 from careers.models import JobAlert, JobAlertKind
 
 CONFIRM_WITHIN = datetime.timedelta(days=7)

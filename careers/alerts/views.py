@@ -19,7 +19,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
-from campaign.rate_limits import RateLimit
+from campaign.sites.rate_limits import RateLimit
 from careers.alerts import subscriptions
 from careers.alerts.forms import (
     JOB_FIELD_PARAMETER,

@@ -2,9 +2,9 @@
 sets their status; the documents download decrypted, never from a public URL.
 
 Who sees what: the permission `careers.view_application` (the site's
-*Personal* group has it, campaign/roles.py; `change_application` for the
+*Personal* group has it, campaign/sites/roles.py; `change_application` for the
 status) and, on every view that lists or opens applicant data, only the
-postings on the sites whose pages the user edits (campaign.admin_sites).
+postings on the sites whose pages the user edits (campaign.sites.admin_scoping).
 Superusers see all. Anyone else who guesses an address gets a 404, never a
 403, so the existence of an application is not confirmed.
 """
@@ -22,9 +22,9 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry
 
-from campaign.admin_sites import ReadOnlyIntakePermissionPolicy
-from campaign.admin_sites.views import SiteScopedViewSetMixin
-from campaign.staff_security.second_factor import needs_second_factor
+from campaign.sites.admin_scoping import ReadOnlyIntakePermissionPolicy
+from campaign.sites.admin_scoping.views import SiteScopedViewSetMixin
+from campaign.sites.staff_security.second_factor import needs_second_factor
 from careers.applications import storage
 from careers.models import Application, ApplicationDocument, ApplicationStatus, JobPostingPage
 from careers.models.applications import APPLICANT_FIELDS
@@ -68,7 +68,7 @@ class ApplicationInspectView(InspectView):
 
 def download(request, document_id):
     """One document, decrypted; 404 for anyone but HR of the posting's site (and
-    superusers) who has passed the second factor. Wired in campaign/urls.py
+    superusers) who has passed the second factor. Wired in campaign/project/urls.py
     beside the admin, so that no one learns from a redirect that it exists."""
     user = request.user
     if not user.is_authenticated or (needs_second_factor(user) and not user.is_verified()):

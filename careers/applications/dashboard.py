@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext, ngettext
 
-from campaign.admin_sites import within_sites
-from campaign.dashboard import Entry, Section
+from campaign.sites.admin_scoping import within_sites
+from campaign.sites.dashboard import Entry, Section
 from careers.models import ApplicationStatus, JobPostingPage
 
 SHOWN = 10

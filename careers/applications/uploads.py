@@ -19,7 +19,7 @@ the admin (films, images) keep Django's handlers.
 from django.core.files.uploadhandler import MemoryFileUploadHandler
 from django.urls import reverse
 
-from campaign.views.errors import length_required, request_too_large
+from campaign.sites.errors import length_required, request_too_large
 from careers.applications.forms import MAX_DOCUMENTS
 from careers.models.applications import MAX_DOCUMENT_BYTES
 

@@ -15,7 +15,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from campaign.models import EmployerSettings
-from campaign.rate_limits import RateLimit
+from campaign.sites.rate_limits import RateLimit
 from careers.applications import services
 from careers.applications.forms import ApplicationForm
 

@@ -3,7 +3,7 @@ from the German demo (careers/demo/zukunftsorte.py)."""
 
 from wagtail.models import Locale
 
-from campaign.page_languages import translate
+from campaign.sites.page_languages import translate
 from careers.models import Dimension, MatcherPage
 
 MATCHER = {

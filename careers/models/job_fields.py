@@ -11,8 +11,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from campaign.feeds import FeedRoutesMixin
-from campaign.page_forms import SitePage
+from campaign.sites.feeds import FeedRoutesMixin
+from campaign.sites.page_forms import SitePage
 from careers.blocks import InsightsBlock
 from careers.choices import EntryPath, WorkingTime
 from careers.feeds import PostingsFeed

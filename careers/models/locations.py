@@ -19,7 +19,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from campaign.page_forms import SitePage
+from campaign.sites.page_forms import SitePage
 from careers.blocks import InsightsBlock
 from careers.models.criteria import criteria_panel
 from careers.pay import attach_pay_ranges

@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.models import Page, Site
 
-from campaign.page_forms import SitePage
+from campaign.sites.page_forms import SitePage
 from careers import matching
 from careers.models.criteria import (
     IMPORTANT_PARAMETER,

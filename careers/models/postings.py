@@ -19,8 +19,8 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from campaign.feeds import FeedRoutesMixin
-from campaign.page_forms import SitePage
+from campaign.sites.feeds import FeedRoutesMixin
+from campaign.sites.page_forms import SitePage
 from careers.choices import Contract, EmploymentType, Status
 from careers.feeds import PostingsFeed
 from careers.fields import MultipleChoiceField
@@ -250,8 +250,8 @@ class JobPostingPage(SitePage, RoutablePageMixin, PayGradesMixin, Page):
         return super().get_sitemap_urls(request) if self.is_open() else []
 
     def get_context(self, request, *args, **kwargs):
-        from campaign.branding import for_request as branding_for_request
-        from campaign.structured_data import script_data
+        from campaign.sites.branding import for_request as branding_for_request
+        from campaign.sites.structured_data import script_data
         from careers.jsonld import job_posting
         from careers.models.recruitment_settings import RecruitmentSettings
 

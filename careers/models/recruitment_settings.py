@@ -5,7 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 
-from campaign.admin_sites.relations import SiteSettingsForm
+from campaign.sites.admin_scoping.relations import SiteSettingsForm
 from careers import statutory
 
 FEATURES = ["bold", "italic", "link"]

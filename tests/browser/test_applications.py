@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
-from campaign.roles import HR, group_name
+from campaign.sites.roles import HR, group_name
 from careers.models import Application, JobPostingPage
 from tests.browser.admin_login import enter_password
 from tests.browser.axe import axe_violations

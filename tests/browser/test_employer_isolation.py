@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from campaign.models import StandardPage
-from campaign.roles import PRESS_OFFICE, group_name
+from campaign.sites.roles import PRESS_OFFICE, group_name
 from tests.browser.admin_login import enter_password
 
 MITTE, ESSEN = "mitte.localhost", "jobcenter-essen.localhost"

@@ -7,7 +7,7 @@ import re
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from campaign.roles import PRESS_OFFICE, group_name
+from campaign.sites.roles import PRESS_OFFICE, group_name
 from tests.browser.axe import axe_violations
 
 HOST = "mitte.localhost"

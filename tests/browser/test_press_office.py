@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from campaign import factories
 from campaign import models as campaign_models
-from campaign.roles import PRESS_OFFICE, group_name
+from campaign.sites.roles import PRESS_OFFICE, group_name
 from media_library import demo
 from media_library.factories import FilmFactory
 from media_library.models import Film

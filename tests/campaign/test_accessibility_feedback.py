@@ -1,6 +1,6 @@
-"""Feedback on barriers: the form on the statement (campaign/feedback_views.py),
-storing and mailing it (campaign/accessibility_feedback.py) and the admin
-listing (campaign/feedback_admin.py)."""
+"""Feedback on barriers: the form on the statement (campaign/legal/views.py),
+storing and mailing it (campaign/legal/feedback.py) and the admin
+listing (campaign/legal/admin.py)."""
 
 import datetime
 from io import StringIO
@@ -11,10 +11,10 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Site
 
-from campaign import accessibility_feedback
+from campaign.legal import feedback as accessibility_feedback
+from campaign.legal.models import one_month_after
 from campaign.models import AccessibilityFeedback, AccessibilityStatementPage, FeedbackStatus
-from campaign.models.feedback import one_month_after
-from campaign.roles import HR, PRESS_OFFICE
+from campaign.sites.roles import HR, PRESS_OFFICE
 from tests.support import (
     count_queries,
     get_with_query_budget,

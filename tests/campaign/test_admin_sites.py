@@ -8,8 +8,8 @@ from wagtail.models import GroupPagePermission, Page, Site
 
 from campaign import factories
 from campaign import models as campaign_models
-from campaign.admin_sites import sites_edited_by
-from campaign.roles import HR, PRESS_OFFICE
+from campaign.sites.admin_scoping import sites_edited_by
+from campaign.sites.roles import HR, PRESS_OFFICE
 from careers.factories import DepartmentFactory
 from tests.support import get_with_query_budget, login_with_second_factor, site_editor
 
@@ -246,7 +246,7 @@ def test_creating_a_snippet_for_the_own_site_works(press_mitte, demo_sites):
 
 
 def test_a_site_added_later_owns_its_pages_at_once(demo_sites):
-    from campaign.admin_sites import site_of
+    from campaign.sites.admin_scoping import site_of
 
     mitte_page = Page.objects.descendant_of(_site(MITTE).root_page).first()
     assert site_of(mitte_page) == _site(MITTE).pk  # the trees are cached now

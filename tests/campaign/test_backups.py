@@ -23,7 +23,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtailmedia.models import get_media_model
 
-from campaign import backups
+from campaign.sites import backups
 from careers.applications import services
 from careers.applications import storage as application_files
 from careers.models import Application, ApplicationDocument, JobPostingPage
@@ -95,7 +95,7 @@ def empty_database(transactional_db):
 def manage(*arguments, database_url, folder, **variables):
     environment = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "campaign.settings.dev",
+        "DJANGO_SETTINGS_MODULE": "campaign.project.settings.dev",
         "DATABASE_URL": database_url,
         "MEDIA_ROOT": str(folder / "media"),
         "RESTRICTED_MEDIA_ROOT": str(folder / "media-restricted"),

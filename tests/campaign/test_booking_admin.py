@@ -1,9 +1,9 @@
-"""campaign/booking_admin.py: the press office sees and exports its own events' bookings."""
+"""campaign/events/admin.py: the press office sees and exports its own events' bookings."""
 
 import pytest
 
 from campaign.models import Booking, BookingStatus, EventPage
-from campaign.roles import HR, PRESS_OFFICE
+from campaign.sites.roles import HR, PRESS_OFFICE
 from tests.support import (
     count_queries,
     get_with_query_budget,

@@ -1,4 +1,4 @@
-"""campaign/bookings.py: confirming by mail, seats, the waiting list and who moves up."""
+"""campaign/events/bookings.py: confirming by mail, seats, the waiting list and who moves up."""
 
 import datetime
 import io
@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
-from campaign import bookings
+from campaign.events import bookings
 from campaign.factories import EventDepartmentFactory, EventPageFactory, SiteFactory
 from campaign.models import Booking, BookingStatus
 

@@ -1,4 +1,4 @@
-"""campaign/calendar_pdf.py: the printable photo calendar, read back with pypdf."""
+"""campaign/calendars/pdf.py: the printable photo calendar, read back with pypdf."""
 
 import io
 
@@ -6,7 +6,7 @@ import pytest
 from PIL import Image, ImageDraw
 from pypdf import PdfReader
 
-from campaign.calendar_pdf import MONTHS, CalendarMonth, render_calendar_pdf
+from campaign.calendars.pdf import MONTHS, CalendarMonth, render_calendar_pdf
 
 
 def _jpeg(size: tuple[int, int], colour: tuple[int, int, int], noise: bool = False) -> io.BytesIO:

@@ -1,4 +1,4 @@
-"""campaign/models/calendars.py, calendar_files.py and tasks.py: the photo calendar
+"""campaign/calendars/models.py, calendar_files.py and tasks.py: the photo calendar
 page (seed 002), its printable PDF and what editors may publish."""
 
 import datetime
@@ -14,8 +14,9 @@ from django_tasks import task_backends
 from pypdf import PdfReader
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from campaign.calendar_files import is_fresh, pdf_for
-from campaign.calendar_pdf import MONTHS
+from campaign.calendars.files import is_fresh, pdf_for
+from campaign.calendars.pdf import MONTHS
+from campaign.calendars.tasks import make_calendar_pdf
 from campaign.factories import (
     CalendarEditionFactory,
     CampaignPageFactory,
@@ -24,7 +25,6 @@ from campaign.factories import (
     SiteFactory,
 )
 from campaign.models import CalendarPdf, PhotoCalendarPage
-from campaign.tasks import make_calendar_pdf
 from careers.factories import JobFieldIndexPageFactory, JobFieldPageFactory
 from media_library.factories import ImageFactory
 from tests.support import count_queries, get_with_query_budget, login_with_second_factor

@@ -1,4 +1,4 @@
-"""campaign/models/campaigns.py and testimonials: a campaign page tells its story."""
+"""campaign/pages/models/campaigns.py and testimonials: a campaign page tells its story."""
 
 import pytest
 from django.db import connection

@@ -1,4 +1,4 @@
-"""campaign/dashboard.py: the editors' overview on the admin dashboard."""
+"""campaign/sites/dashboard.py: the editors' overview on the admin dashboard."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -6,9 +6,9 @@ from django.contrib.auth.models import Group
 from django.test import RequestFactory
 from wagtail.models import Site
 
-from campaign.dashboard import EditorOverviewPanel, Entry, Section
 from campaign.models import Booking, EventPage
-from campaign.roles import HR, PRESS_OFFICE, group_name
+from campaign.sites.dashboard import EditorOverviewPanel, Entry, Section
+from campaign.sites.roles import HR, PRESS_OFFICE, group_name
 from careers.models import JobFieldPage
 from tests.support import (
     count_queries,

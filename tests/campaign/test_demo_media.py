@@ -8,7 +8,7 @@ from wagtail.models import Site
 from wagtailmedia.models import get_media_model
 
 from campaign.models import CampaignPage, EmployerSettings, HomePage
-from campaign.roles import PRESS_OFFICE, group_name
+from campaign.sites.roles import PRESS_OFFICE, group_name
 
 pytestmark = pytest.mark.django_db
 

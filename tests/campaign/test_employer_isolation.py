@@ -1,4 +1,4 @@
-"""Employers' isolation in the admin (campaign.admin_sites): the press office and
+"""Employers' isolation in the admin (campaign.sites.admin_scoping): the press office and
 HR of Mitte meet nothing of JobCenter Essen's, at any admin URL.
 
 JobCenter Essen gets rows whose names carry a marker no demo text has: a draft
@@ -20,11 +20,16 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.log_actions import log
 from wagtail.models import Page, Site
 
-from campaign import factories, urls
-from campaign.admin_sites.guard import admin_url_patterns, guarded_keywords, unknown_keywords
-from campaign.admin_sites.ownership import site_of
+from campaign import factories
 from campaign.models import AccessibilityFeedback, EventPage, StandardPage, Testimonial
-from campaign.roles import HR, PRESS_OFFICE, site_collection
+from campaign.project import urls
+from campaign.sites.admin_scoping.guard import (
+    admin_url_patterns,
+    guarded_keywords,
+    unknown_keywords,
+)
+from campaign.sites.admin_scoping.ownership import site_of
+from campaign.sites.roles import HR, PRESS_OFFICE, site_collection
 from careers.factories import DepartmentFactory, DimensionFactory
 from media_library.factories import DocumentFactory, FilmFactory, ImageFactory
 from tests.support import login_with_second_factor, site_editor

@@ -1,4 +1,4 @@
-"""campaign/models/events.py and event_views.py: events as visitors meet them,
+"""campaign/events/models.py and event_views.py: events as visitors meet them,
 from the announcement over the registration to the results."""
 
 import datetime
@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from campaign.booking_form import slot_value
+from campaign.events.forms import slot_value
 from campaign.factories import (
     EmployerSettingsFactory,
     EventDepartmentFactory,

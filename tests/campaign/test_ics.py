@@ -1,9 +1,9 @@
-"""campaign/ics.py: the calendar files a visitor imports."""
+"""campaign/events/ics.py: the calendar files a visitor imports."""
 
 import icalendar
 import pytest
 
-from campaign import ics
+from campaign.events import ics
 from campaign.factories import EventDepartmentFactory, EventPageFactory, SiteFactory
 from campaign.models import Booking
 

@@ -1,4 +1,4 @@
-"""campaign/models/legal.py: imprint, privacy policy and accessibility statement."""
+"""campaign/legal/models.py: imprint, privacy policy and accessibility statement."""
 
 import pytest
 from wagtail.models import Site

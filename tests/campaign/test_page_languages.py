@@ -1,5 +1,5 @@
 """English beside German: URLs, the switcher, hreflang, and no page shown in a
-language it is not written in (campaign/page_languages.py)."""
+language it is not written in (campaign/sites/page_languages.py)."""
 
 import re
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail import hooks
 
 from campaign.factories import CampaignPageFactory, SiteFactory
-from campaign.periodic import DAILY, PeriodicJob, registered_jobs
+from campaign.sites.periodic import DAILY, PeriodicJob, registered_jobs
 
 pytestmark = pytest.mark.django_db
 

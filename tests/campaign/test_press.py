@@ -1,4 +1,4 @@
-"""campaign/models/press.py, feeds.py and press_kit.py: press releases, as
+"""campaign/press/models.py, feeds.py and press_kit.py: press releases, as
 journalists and visitors meet them."""
 
 import datetime

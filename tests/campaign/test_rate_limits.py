@@ -3,8 +3,8 @@ import time
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from campaign import rate_limits
-from campaign.rate_limits import DEFAULT_RETRY_AFTER, RateLimit, RetryAfterMiddleware
+from campaign.sites import rate_limits
+from campaign.sites.rate_limits import DEFAULT_RETRY_AFTER, RateLimit, RetryAfterMiddleware
 
 
 def test_a_visitor_is_limited_after_the_allowed_attempts_others_are_not(settings):

@@ -1,4 +1,4 @@
-"""campaign/roles.py: press office and HR of one site, and the review workflow."""
+"""campaign/sites/roles.py: press office and HR of one site, and the review workflow."""
 
 import importlib
 
@@ -17,7 +17,7 @@ from wagtail.models import (
 from wagtail.permissions import policy_registry
 
 from campaign.models import CampaignPage
-from campaign.roles import HR, PRESS_OFFICE
+from campaign.sites.roles import HR, PRESS_OFFICE
 from careers.models import JobFieldPage
 from tests.support import site_editor
 

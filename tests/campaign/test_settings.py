@@ -18,7 +18,7 @@ def run_with_production_settings(*args, **env):
         if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "APPLICATION_FILES_KEY"}
     }
     environment.update(
-        DJANGO_SETTINGS_MODULE="campaign.settings.production",
+        DJANGO_SETTINGS_MODULE="campaign.project.settings.production",
         APPLICATION_FILES_KEY=base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
         # Checks never connect to it.
         REDIS_URL="redis://127.0.0.1:6379/0",
@@ -116,7 +116,7 @@ def test_base_settings_are_safe_without_environment():
         [
             sys.executable,
             "-c",
-            "import campaign.settings.base as b; "
+            "import campaign.project.settings.base as b; "
             "print(b.DEBUG, repr(b.SECRET_KEY), b.ALLOWED_HOSTS)",
         ],
         cwd=settings.BASE_DIR,

@@ -19,7 +19,7 @@ from django.core.cache import cache
 from django.test import RequestFactory
 
 from campaign.members import captcha
-from campaign.rate_limits import RateLimit
+from campaign.sites.rate_limits import RateLimit
 from tests.campaign.members.solving import solve, token_of
 
 HOST = "mitte.localhost"
@@ -35,7 +35,7 @@ def _in_another_worker(redis_url, code):
     another gunicorn worker would."""
     environment = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "campaign.settings.dev",
+        "DJANGO_SETTINGS_MODULE": "campaign.project.settings.dev",
         "SECRET_KEY": settings.SECRET_KEY,
         "REDIS_URL": redis_url,
     }

@@ -1,4 +1,4 @@
-"""campaign/admin_sites/relations.py: a page or a site's snippet points only at
+"""campaign/sites/admin_scoping/relations.py: a page or a site's snippet points only at
 rows of its own employer's site and at shared ones, also for superusers."""
 
 import pytest
@@ -10,8 +10,8 @@ from wagtail.models import Collection, Page, Site, get_page_models
 from campaign import factories
 from campaign import models as campaign_models
 from campaign.models import CampaignPage, EventPage, PhotoCalendarPage
-from campaign.page_forms import SitePageForm
-from campaign.roles import HR, PRESS_OFFICE, site_collection
+from campaign.sites.page_forms import SitePageForm
+from campaign.sites.roles import HR, PRESS_OFFICE, site_collection
 from careers.factories import DepartmentFactory, DimensionFactory
 from careers.models import JobFieldPage, JobPostingPage, LocationPage
 from media_library.factories import FilmFactory

@@ -65,7 +65,7 @@ def gunicorn(tmp_path_factory):
     port = free_port()
     environment = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "campaign.settings.test",
+        "DJANGO_SETTINGS_MODULE": "campaign.project.settings.test",
         "STELLWERK_VAR_DIR": str(folder),
         "WEB_CONCURRENCY": "2",
     }
@@ -73,7 +73,7 @@ def gunicorn(tmp_path_factory):
     process = subprocess.Popen(
         [
             str(Path(sys.executable).with_name("gunicorn")),
-            "campaign.wsgi",
+            "campaign.project.wsgi",
             "--config",
             str(DEPLOY / "gunicorn.conf.py"),
             "--bind",

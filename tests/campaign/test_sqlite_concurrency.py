@@ -11,7 +11,7 @@ import threading
 import pytest
 from django.db import OperationalError, connections, transaction
 
-from campaign.settings.base import database_settings
+from campaign.project.settings.base import database_settings
 
 ALIAS = "concurrent_sqlite"
 HOLD_SECONDS = 1.0

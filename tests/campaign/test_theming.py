@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from campaign.theming import contrast_ratio, theme_css, validate_text_colour_on_white
+from campaign.sites.theming import contrast_ratio, theme_css, validate_text_colour_on_white
 
 
 def test_contrast_ratio_matches_wcag_reference_values():

@@ -38,7 +38,7 @@ def worker(tmp_path, redis_server):
     log = (tmp_path / "worker.log").open("w+")
     environment = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "campaign.settings.production",
+        "DJANGO_SETTINGS_MODULE": "campaign.project.settings.production",
         "DATABASE_URL": database_url(),
         "SECRET_KEY": "worker-test-only-" + "x" * 40,
         "ALLOWED_HOSTS": "mitte.localhost",

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from campaign import backups
+from campaign.sites import backups
 
 
 class Command(BaseCommand):

@@ -8,9 +8,9 @@ import logging
 
 from django.core.management.base import BaseCommand
 
-from campaign.accessibility_feedback import delete_expired
+from campaign.legal.feedback import delete_expired
 
-logger = logging.getLogger("campaign.accessibility_feedback")
+logger = logging.getLogger("campaign.legal.feedback")
 
 
 class Command(BaseCommand):

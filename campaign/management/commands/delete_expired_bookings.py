@@ -11,9 +11,9 @@ import logging
 
 from django.core.management.base import BaseCommand
 
-from campaign.bookings import delete_expired, release_unconfirmed
+from campaign.events.bookings import delete_expired, release_unconfirmed
 
-logger = logging.getLogger("campaign.bookings")
+logger = logging.getLogger("campaign.events.bookings")
 
 
 class Command(BaseCommand):

@@ -14,16 +14,16 @@ from django.core.management.base import BaseCommand
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Site
 
-from campaign.calendar_files import fresh_pdf, pdf_for
+from campaign.calendars.files import fresh_pdf, pdf_for
 from campaign.demo import build_all
 from campaign.members import accounts
 from campaign.models import PhotoCalendarPage
-from campaign.staff_security.devices import (
+from campaign.sites.staff_security.devices import (
     AUTHENTICATOR_NAME,
     new_backup_codes,
     secret_of,
 )
-from campaign.staff_security.second_factor import authenticator_of
+from campaign.sites.staff_security.second_factor import authenticator_of
 
 ADMIN_USERNAME = "admin"
 # A member (no admin access) who may read the demo's member-only press release.

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from campaign import backups
+from campaign.sites import backups
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from campaign import periodic
+from campaign.sites import periodic
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from wagtail.models import Site
 
 from campaign.models import EmployerDirectoryPage
-from campaign.roles import setup_site_roles
+from campaign.sites.roles import setup_site_roles
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ from django.core import mail
 
 from campaign.members import accounts
 from campaign.members.views import RESEND_LIMIT
-from campaign.roles import PRESS_OFFICE, group_name
+from campaign.sites.roles import PRESS_OFFICE, group_name
 from tests.support import get_with_query_budget
 
 pytestmark = pytest.mark.django_db

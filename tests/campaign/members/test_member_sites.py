@@ -10,7 +10,7 @@ from wagtail.models import CollectionViewRestriction, PageViewRestriction
 
 from campaign.factories import StandardPageFactory
 from campaign.members import accounts, captcha
-from campaign.roles import PRESS_OFFICE, group_name, site_collection
+from campaign.sites.roles import PRESS_OFFICE, group_name, site_collection
 from media_library.factories import DocumentFactory
 from tests.campaign.members.solving import solve
 from tests.media_library import files

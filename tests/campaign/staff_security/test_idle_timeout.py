@@ -1,4 +1,4 @@
-"""campaign/staff_security/idle_timeout.py: staff sessions end after 30 idle minutes;
+"""campaign/sites/staff_security/idle_timeout.py: staff sessions end after 30 idle minutes;
 visitors of the public pages get no session from it."""
 
 import time
@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 
-from campaign.staff_security.idle_timeout import LAST_ACTIVITY
+from campaign.sites.staff_security.idle_timeout import LAST_ACTIVITY
 from tests.support import login_with_second_factor
 
 pytestmark = pytest.mark.django_db

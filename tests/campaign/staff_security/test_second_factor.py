@@ -12,8 +12,8 @@ from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Site
 
-from campaign.roles import PRESS_OFFICE, group_name
-from campaign.staff_security.devices import new_backup_codes
+from campaign.sites.roles import PRESS_OFFICE, group_name
+from campaign.sites.staff_security.devices import new_backup_codes
 from tests.support import current_code, get_with_query_budget, login_with_second_factor
 
 pytestmark = pytest.mark.django_db

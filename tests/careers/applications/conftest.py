@@ -13,7 +13,7 @@ from fpdf import FPDF
 from PIL import Image
 from wagtail.models import Site
 
-from campaign.roles import group_name
+from campaign.sites.roles import group_name
 from careers.models import JobPostingPage
 
 HOST = "duesseldorf.localhost"

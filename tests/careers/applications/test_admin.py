@@ -4,7 +4,7 @@ status set and documents downloaded; nobody else learns that they exist."""
 import pytest
 from django.contrib.auth import get_user_model
 
-from campaign.roles import HR, PRESS_OFFICE
+from campaign.sites.roles import HR, PRESS_OFFICE
 from careers.applications import services, storage
 from careers.models import Application, ApplicationStatus
 from tests.careers.applications.conftest import HOST, OTHER_HOST, user_in

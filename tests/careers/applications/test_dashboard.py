@@ -5,7 +5,7 @@ import html
 
 import pytest
 
-from campaign.roles import HR, PRESS_OFFICE
+from campaign.sites.roles import HR, PRESS_OFFICE
 from careers.applications import services
 from careers.models import ApplicationStatus, JobPostingPage
 from tests.careers.applications.conftest import HOST, OTHER_HOST, user_in

@@ -96,7 +96,7 @@ def gunicorn(fresh_demo, tmp_path, redis_server):
         "TMPDIR": str(folders["spool"]),
         "REDIS_URL": redis_server.url,  # production requires the shared cache
     }
-    command = [sys.executable, "-m", "gunicorn", "campaign.wsgi"]
+    command = [sys.executable, "-m", "gunicorn", "campaign.project.wsgi"]
     command += ["--bind", f"127.0.0.1:{port}", "--workers", "1", "--worker-class", "sync"]
     command += ["--no-control-socket", "--timeout", "30"]
     log = (tmp_path / "gunicorn.log").open("w")

@@ -1,0 +1,65 @@
+"""Where Django looks for campaign's models: each feature keeps its own in its
+package (campaign/<feature>/models.py), and they all carry the app label
+"campaign" and its tables. Import them from here or from their package.
+
+Campaign content: the employer's home, campaigns, content pages, press releases,
+events, photo calendars, Leichte Sprache and Gebärdensprache, site settings and
+the legal pages (imprint, privacy, accessibility statement with its feedback),
+members' profiles."""
+
+from campaign.accessible_language.models import EasyLanguagePage, SignLanguagePage
+from campaign.calendars.models import CalendarEdition, CalendarMotif, CalendarPdf, PhotoCalendarPage
+from campaign.events.models import (
+    Booking,
+    BookingStatus,
+    EventDepartment,
+    EventIndexPage,
+    EventPage,
+)
+from campaign.legal.models import (
+    AccessibilityFeedback,
+    AccessibilityStatementPage,
+    FeedbackStatus,
+    ImprintPage,
+    PrivacyPage,
+)
+from campaign.members.models import Member
+from campaign.pages.models import (
+    CampaignPage,
+    EmployerDirectoryPage,
+    HomePage,
+    StandardPage,
+    Testimonial,
+)
+from campaign.press.models import MediaContact, PressIndexPage, PressReleasePage
+from campaign.sites.models import EmployerSettings, SocialAccount
+
+__all__ = [
+    "AccessibilityFeedback",
+    "AccessibilityStatementPage",
+    "Booking",
+    "BookingStatus",
+    "CalendarEdition",
+    "CalendarMotif",
+    "CalendarPdf",
+    "CampaignPage",
+    "EasyLanguagePage",
+    "EmployerDirectoryPage",
+    "EmployerSettings",
+    "EventDepartment",
+    "EventIndexPage",
+    "EventPage",
+    "FeedbackStatus",
+    "HomePage",
+    "ImprintPage",
+    "MediaContact",
+    "Member",
+    "PhotoCalendarPage",
+    "PressIndexPage",
+    "PressReleasePage",
+    "PrivacyPage",
+    "SignLanguagePage",
+    "SocialAccount",
+    "StandardPage",
+    "Testimonial",
+]

@@ -1,0 +1,72 @@
+"""Health of the installation for load balancers and monitoring.
+
+/healthz is liveness: the process answers and reaches its database (the site
+serves nothing without it), so a failing check means "restart or page".
+/readyz is readiness: whether this instance should get visitors now, with
+every service it relies on named: database, the shared cache (a key written
+and read back) and the media storage. A Redis that is down leaves the pages
+working (campaign/project/settings/base.py), but not as they should: rate limits and
+the registration's captcha wait for it, so /readyz answers 503 naming it.
+"""
+
+import logging
+import secrets
+
+from django.core.cache import cache
+from django.core.files.storage import default_storage
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+
+logger = logging.getLogger(__name__)
+
+
+@never_cache
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def _database():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        return cursor.fetchone() == (1,)
+
+
+def _cache():
+    # A key of its own per probe: workers probing at once never read each other's.
+    key, value = f"readyz:{secrets.token_hex(8)}", secrets.token_hex(8)
+    cache.set(key, value, 30)
+    answered = cache.get(key) == value
+    cache.delete(key)
+    return answered
+
+
+def _storage():
+    # Asking is the test, not the answer: an object store out of reach raises.
+    # (The file system answers False for a path it cannot see; a folder that
+    # does not exist yet on a fresh installation must not hold visitors off.)
+    default_storage.exists("readyz")
+    return True
+
+
+CHECKS = {"database": _database, "cache": _cache, "storage": _storage}
+
+
+@never_cache
+def readyz(request):
+    results = {}
+    for name, check in CHECKS.items():
+        try:
+            results[name] = "ok" if check() else "down"
+        except Exception:  # whatever a service raises, the probe answers
+            logger.exception("readyz: %s ist nicht erreichbar", name)
+            results[name] = "down"
+    failing = [name for name, result in results.items() if result != "ok"]
+    if failing:
+        return JsonResponse({"status": "unavailable", **results, "failing": failing}, status=503)
+    return JsonResponse({"status": "ok", **results})
