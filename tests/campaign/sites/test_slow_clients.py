@@ -23,7 +23,7 @@ import pytest
 
 from tests.support import skip_unless_available
 
-BASE_DIR = Path(__file__).resolve().parents[2]
+BASE_DIR = Path(__file__).resolve().parents[3]
 DEPLOY = BASE_DIR / "deploy"
 HOST = "localhost"
 SLOW_CLIENTS = 4

@@ -21,9 +21,9 @@ from django_tasks_db.models import DBTaskResult
 
 from campaign.management.commands.run_worker import requeue_abandoned_tasks
 from campaign.members.tasks import RESET, send_member_mail
-from tests.campaign.test_database_outage import pg, pg_data, wait_for_database  # noqa: F401
+from tests.campaign.sites.test_database_outage import pg, pg_data, wait_for_database  # noqa: F401
 
-BASE_DIR = Path(__file__).resolve().parents[2]
+BASE_DIR = Path(__file__).resolve().parents[3]
 
 
 def database_url():

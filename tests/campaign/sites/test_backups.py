@@ -31,7 +31,7 @@ from tests.careers.applications.conftest import make_pdf
 
 # The restored installation lists itself in a process of its own.
 LIST_INVENTORY = (
-    "import json; from tests.campaign import test_backups as backup_test; "
+    "import json; from tests.campaign.sites import test_backups as backup_test; "
     "print(json.dumps(backup_test.inventory()))"
 )
 OTHER_KEY = "YW5vdGhlci1rZXktZm9yLXRoZS1iYWNrdXAtdGVzdCE="

@@ -4,7 +4,7 @@
 import pytest
 from django.core.files.storage import FileSystemStorage
 
-from tests.campaign.test_error_pages import database_refuses_connections
+from tests.campaign.sites.test_error_pages import database_refuses_connections
 
 pytestmark = pytest.mark.django_db
 

@@ -21,7 +21,7 @@ from tests.support import skip_unless_available
 
 pytestmark = pytest.mark.postgres
 
-PG_SCRIPT = Path(__file__).resolve().parents[2] / ".ci" / "postgres"
+PG_SCRIPT = Path(__file__).resolve().parents[3] / ".ci" / "postgres"
 HOST = "mitte.localhost"
 EMPLOYER = "Bezirksamt Mitte von Berlin"
 
