@@ -20,6 +20,7 @@ from wagtail.rich_text import expand_db_html
 
 from campaign.sites.page_forms import SitePage
 from media_library.blocks import VERSION_PARAMETER, chosen_version, films_by_pk
+from media_library.models import CustomImage, VersionKind
 
 # Joins the four texts for one pass of the link rewriter; no editor types it.
 PART_BREAK = "<!--stellwerk:part-->"
@@ -212,8 +213,6 @@ class EasyLanguagePage(SitePage, Page):
         The texts go through Wagtail's link rewriter in one pass: the page
         links of all four then cost one query per page type, not per text.
         """
-        from media_library.models import CustomImage
-
         raw = [getattr(self, f"{part.key}_text") or "" for part in PARTS]
         texts = expand_db_html(PART_BREAK.join(raw)).split(PART_BREAK)
         ids = [getattr(self, f"{part.key}_image_id") for part in PARTS]
@@ -288,8 +287,6 @@ class SignLanguagePage(SitePage, Page):
         Each film plays the version the visitor chose (`wanted_kind`), else its
         DGS version, else its first.
         """
-        from media_library.models import VersionKind
-
         films = films_by_pk([getattr(self, f"{part.key}_film_id") for part in PARTS])
         sections = []
         for part, film in zip(PARTS, films, strict=True):

@@ -34,6 +34,7 @@ from campaign.pages.blocks import BodyBlock
 from campaign.pages.models.campaigns import PartOfCampaign
 from campaign.sites.page_forms import SitePage, SitePageForm
 from media_library.filesize import format_file_size
+from media_library.models import CustomImage
 
 MONTH_COUNT = 12
 # A PDF not made yet is usually there within a minute (campaign/calendars/tasks.py).
@@ -176,8 +177,6 @@ class PhotoCalendarPage(SitePage, PartOfCampaign, RoutablePageMixin, Page):
 
     def motifs_for_display(self):
         """The motifs by month with images, renditions and job field pages: three queries."""
-        from media_library.models import CustomImage
-
         return list(
             self.motifs.order_by("month")
             .select_related("job_field_page")

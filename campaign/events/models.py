@@ -24,6 +24,8 @@ from wagtail.search import index
 
 from campaign.pages.blocks import BodyBlock
 from campaign.pages.models.campaigns import PartOfCampaign
+from campaign.sites import structured_data
+from campaign.sites.branding import for_request
 from campaign.sites.page_forms import SitePage
 
 
@@ -241,10 +243,15 @@ class EventPage(SitePage, PartOfCampaign, RoutablePageMixin, Page):
         return [line for line in (self.venue_name, self.venue_street, postal) if line]
 
     def get_context(self, request, *args, **kwargs):
-        from campaign.events import views as event_views
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(event_views.page_context(self, request))
+        branding = for_request(request)
+        data = structured_data.event(
+            self,
+            url=request.build_absolute_uri(self.get_url(request)),
+            organisation=branding.name,
+            organisation_url=request.build_absolute_uri(branding.home_url),
+        )
+        context.update(jsonld=structured_data.script_data(data), departments=self.departments.all())
         return context
 
     # The routes beside the page; their views live in campaign/events/views.py.

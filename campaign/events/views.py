@@ -20,8 +20,6 @@ from django.utils.translation import gettext as _
 from campaign.events import bookings, ics
 from campaign.events.forms import BookingForm
 from campaign.events.models import Booking, BookingStatus
-from campaign.sites import structured_data
-from campaign.sites.branding import for_request
 from campaign.sites.rate_limits import RateLimit
 from campaign.sites.signed_links import ExpiredLink, InvalidLink
 
@@ -32,18 +30,6 @@ REFUSALS = {
     "twice": lambda: _("Zu dieser Uhrzeit haben Sie schon ein Gespräch gebucht."),
     "slot": lambda: _("Diese Uhrzeit gibt es bei diesem Bereich nicht."),
 }
-
-
-def page_context(event, request):
-    branding = for_request(request)
-    url = request.build_absolute_uri(event.get_url(request))
-    data = structured_data.event(
-        event,
-        url=url,
-        organisation=branding.name,
-        organisation_url=request.build_absolute_uri(branding.home_url),
-    )
-    return {"jsonld": structured_data.script_data(data), "departments": event.departments.all()}
 
 
 def event_ics(request, event):

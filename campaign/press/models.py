@@ -21,6 +21,8 @@ from wagtail.search import index
 
 from campaign.pages.blocks import BodyBlock
 from campaign.pages.models.campaigns import PartOfCampaign
+from campaign.press.kit import build_press_kit, press_kit_filename
+from campaign.sites.branding import for_request
 from campaign.sites.feeds import FeedRoutesMixin, PressReleasesFeed
 from campaign.sites.page_forms import SitePage
 
@@ -230,16 +232,12 @@ class PressReleasePage(SitePage, PartOfCampaign, RoutablePageMixin, Page):
             rendition = image.get_rendition("max-1200x1200|format-jpeg")
             context["share_image_url"] = request.build_absolute_uri(rendition.url)
         else:
-            from campaign.sites.branding import for_request
-
             logo_url = for_request(request).logo_url
             context["share_image_url"] = request.build_absolute_uri(logo_url) if logo_url else ""
         return context
 
     @path("presse-kit/", name="press_kit")
     def press_kit(self, request):
-        from campaign.press.kit import build_press_kit, press_kit_filename
-
         response = HttpResponse(build_press_kit(self, request), content_type="application/zip")
         response["Content-Disposition"] = f'attachment; filename="{press_kit_filename(self)}"'
         return response

@@ -13,7 +13,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 
 from campaign.calendars.pdf import STATES
 from campaign.sites.admin_scoping.relations import SiteSettingsForm
@@ -152,8 +152,6 @@ class EmployerSettings(ClusterableModel, BaseSiteSetting):
 
     def legal_links(self):
         """Footer links in the order German sites expect them, in one query."""
-        from wagtail.models import Page
-
         ids = [self.imprint_page_id, self.privacy_page_id, self.accessibility_page_id]
         pages = Page.objects.live().in_bulk([pk for pk in ids if pk])
         return [pages[pk] for pk in ids if pk in pages]

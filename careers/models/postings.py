@@ -19,13 +19,17 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from campaign.sites.branding import for_request as branding_for_request
 from campaign.sites.feeds import FeedRoutesMixin
 from campaign.sites.page_forms import SitePage
+from campaign.sites.structured_data import script_data
 from careers.choices import Contract, EmploymentType, Status
 from careers.feeds import PostingsFeed
 from careers.fields import MultipleChoiceField
 from careers.forms import JobPostingPageForm
+from careers.jsonld import job_posting
 from careers.models.mixins import PayGradesMixin
+from careers.models.recruitment_settings import RecruitmentSettings
 from careers.pay import attach_pay_ranges
 from careers.rules import expired_on, open_on, today
 
@@ -250,11 +254,6 @@ class JobPostingPage(SitePage, RoutablePageMixin, PayGradesMixin, Page):
         return super().get_sitemap_urls(request) if self.is_open() else []
 
     def get_context(self, request, *args, **kwargs):
-        from campaign.sites.branding import for_request as branding_for_request
-        from campaign.sites.structured_data import script_data
-        from careers.jsonld import job_posting
-        from careers.models.recruitment_settings import RecruitmentSettings
-
         context = super().get_context(request, *args, **kwargs)
         on = today()
         departments = list(self.departments.all())

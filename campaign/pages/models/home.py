@@ -11,6 +11,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from campaign.pages.blocks import BodyBlock
+from campaign.sites.models import EmployerSettings
 from campaign.sites.page_forms import SitePage
 
 
@@ -108,8 +109,6 @@ class EmployerDirectoryPage(SitePage, Page):
         Links use the scheme and port the visitor came in on, so the directory
         works on localhost:8000 as it does behind a TLS proxy on 443.
         """
-        from campaign.sites.models import EmployerSettings
-
         sites = list(Site.objects.exclude(root_page=self).order_by("site_name"))
         settings = {s.site_id: s for s in EmployerSettings.objects.filter(site__in=sites)}
         _, colon, port = request.get_host().rpartition(":")
