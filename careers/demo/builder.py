@@ -79,7 +79,7 @@ def build(port=8000, log=print):
     scales = _pay_scales()
     categories = _categories()
     sites = {site.hostname: site for site in Site.objects.select_related("root_page")}
-    with _indexed_in_bulk(JobFieldPage, JobPostingPage):
+    with indexed_in_bulk(JobFieldPage, JobPostingPage):
         if "mitte.localhost" in sites:
             _mitte(sites["mitte.localhost"], scales, categories, log)
         if "duesseldorf.localhost" in sites:
@@ -92,7 +92,7 @@ def build(port=8000, log=print):
 
 
 @contextmanager
-def _indexed_in_bulk(*models):
+def indexed_in_bulk(*models):
     """Index the many new pages once at the end, not one by one as each is saved.
 
     The search index is what `manage.py update_index` would make: the pages
