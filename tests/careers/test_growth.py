@@ -35,8 +35,10 @@ def test_grow_demo_adds_postings_and_employers_that_visitors_find(client, demo_s
     response = client.get(copy.get_url_parts()[2], headers={"host": MITTE})
     assert response.status_code == 200
     assert copy.title in response.text
-    search = client.get("/suche/", {"q": copy.reference}, headers={"host": MITTE})
-    assert copy.title in search.text
+    number = copy.title.rsplit("(", 1)[1].rstrip(")")
+    query = f"{copy.title.split()[0]} {number}"
+    search = client.get("/suche/", {"q": query}, headers={"host": MITTE})
+    assert f'href="{copy.get_url_parts()[2]}"' in search.text  # its title is highlighted
 
     # Again: the sizes are reached already, nothing is added twice.
     call_command("grow_demo", postings=before + 20, employers=2, per_employer=5, stdout=None)
