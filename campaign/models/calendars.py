@@ -31,6 +31,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from campaign.blocks import BodyBlock
+from campaign.linked_page_types import JOB_FIELD, LinkedPageChooserPanel
 from campaign.models.campaigns import PartOfCampaign
 from campaign.page_forms import SitePage, SitePageForm
 from media_library.filesize import format_file_size
@@ -264,7 +265,7 @@ class CalendarMotif(Orderable):
         FieldPanel("image"),
         FieldPanel("caption"),
         FieldPanel("work_field"),
-        PageChooserPanel("job_field_page", "careers.JobFieldPage"),
+        LinkedPageChooserPanel("job_field_page", JOB_FIELD),
     ]
 
     class Meta(Orderable.Meta):

@@ -22,7 +22,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from campaign.blocks import BodyBlock
+from campaign.blocks import BodyBlock, LinkedPageChooserBlock
+from campaign.linked_page_types import JOB_FIELD
 from campaign.models.campaigns import PartOfCampaign
 from campaign.page_forms import SitePage
 
@@ -42,9 +43,7 @@ class OpportunityBlock(blocks.StructBlock):
     title = blocks.CharBlock(
         label=_("Tätigkeit"), help_text=_("z. B. „Verwaltungskraft im Bürgerbüro“")
     )
-    job_field = blocks.PageChooserBlock(
-        page_type="careers.JobFieldPage", label=_("Berufsfeld"), required=False
-    )
+    job_field = LinkedPageChooserBlock(purpose=JOB_FIELD, label=_("Berufsfeld"), required=False)
 
     class Meta:
         icon = "user"
