@@ -1,5 +1,8 @@
 """Admin: departments, categories, pay tables and matching criteria as snippets;
-applications (careers/applications/admin_views.py)."""
+applications (careers/applications/admin_views.py). And careers' part in
+campaign's extension points, which name no careers code: periodic jobs, the
+dashboard's new applications, the demo, the roles' permissions, the page types
+of campaign's choosers, the applicants' files in backups."""
 
 import datetime
 
