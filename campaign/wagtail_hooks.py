@@ -6,10 +6,12 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from campaign import demo
 from campaign.events.admin import BookingViewSet
 from campaign.legal.admin import AccessibilityFeedbackViewSet
 from campaign.members import access as member_access
 from campaign.models import MediaContact, Testimonial
+from campaign.sites import dashboard
 from campaign.sites.admin_scoping import pages as admin_site_pages
 from campaign.sites.admin_scoping import scope
 from campaign.sites.admin_scoping.views import SiteScopedViewSetMixin
@@ -67,6 +69,16 @@ def add_editor_overview(request, panels):
     panels.append(EditorOverviewPanel())
 
 
+@hooks.register("register_dashboard_sections", order=dashboard.ORDER_OWN_WORK)
+def own_work_sections():
+    return [dashboard.my_drafts_in_review]
+
+
+@hooks.register("register_dashboard_sections", order=dashboard.ORDER_UPCOMING)
+def upcoming_sections():
+    return [dashboard.upcoming_events, dashboard.calendar_pdfs_to_make]
+
+
 hooks.register("before_serve_page", serve_in_own_language)
 
 # Member-only content is for the members of its own site: checked after
@@ -101,3 +113,34 @@ def campaign_periodic_jobs():
         PeriodicJob("delete_unverified_members", DAILY),
         PeriodicJob("delete_expired_accessibility_feedback", DAILY),
     ]
+
+
+# The demo's modules are imported when it is built: they need the test dependencies.
+@hooks.register("register_demo_builders", order=demo.ORDER_SITES)
+def campaign_demo_sites():
+    from campaign.demo.builder import build
+
+    return [build]
+
+
+@hooks.register("register_demo_builders", order=demo.ORDER_SUMMARIES)
+def campaign_demo_accessible_language():
+    # After the other apps' pages, which its texts name; before the media step,
+    # which files its films.
+    from campaign.demo.accessible_language import build
+
+    return [build]
+
+
+@hooks.register("register_demo_builders", order=demo.ORDER_MEDIA)
+def campaign_demo_media():
+    from campaign.demo.media import file_by_site
+
+    return [file_by_site]
+
+
+@hooks.register("register_easy_language_topics", order=demo.ORDER_CAMPAIGN_TOPICS)
+def campaign_easy_language_topics():
+    from campaign.demo.accessible_language import TOPICS
+
+    return TOPICS

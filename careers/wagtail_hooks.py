@@ -1,5 +1,8 @@
 """Admin: departments, categories, pay tables and matching criteria as snippets;
-applications (careers/applications/admin_views.py)."""
+applications (careers/applications/admin_views.py). And careers' part in
+campaign's extension points, which name no careers code: periodic jobs, the
+dashboard's new applications, the demo, the roles' permissions, the page types
+of campaign's choosers, the applicants' files in backups."""
 
 import datetime
 
@@ -10,10 +13,17 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from campaign import demo
+from campaign.sites import dashboard
 from campaign.sites.admin_scoping import belongs_to_site
 from campaign.sites.admin_scoping.views import SiteScopedViewSetMixin
+from campaign.sites.backups import BackupFolder
+from campaign.sites.linked_page_types import CALL_TO_ACTION, JOB_FIELD
 from campaign.sites.periodic import DAILY, PeriodicJob
+from campaign.sites.roles import HR, PRESS_OFFICE, Grant
+from careers.applications import storage as application_files
 from careers.applications.admin_views import ApplicationViewSet
+from careers.applications.dashboard import new_applications
 from careers.models import Department, Dimension, DimensionValue, JobCategory, PayRate, PayScale
 from careers.rules import today
 
@@ -106,4 +116,78 @@ def careers_periodic_jobs():
     return [
         PeriodicJob("send_job_alerts", DAILY),
         PeriodicJob("delete_expired_applications", DAILY),
+    ]
+
+
+@hooks.register("register_dashboard_sections", order=dashboard.ORDER_INBOX)
+def careers_dashboard_sections():
+    return [new_applications]
+
+
+# The demo's modules are imported when it is built: they need the test dependencies.
+@hooks.register("register_demo_builders", order=demo.ORDER_CONTENT)
+def careers_demo():
+    from careers.demo import build
+
+    return [build]
+
+
+@hooks.register("register_easy_language_topics", order=demo.ORDER_JOB_TOPICS)
+def careers_easy_language_topics():
+    from careers.demo.accessible_language import TOPICS
+
+    return TOPICS
+
+
+@hooks.register("register_role_permissions")
+def careers_role_permissions():
+    # The matcher's criteria (locations and job fields are tagged with them).
+    matcher = [("careers", f"{a}_dimension") for a in ("add", "change", "view")]
+    return [
+        Grant(PRESS_OFFICE, models=matcher),
+        Grant(
+            HR,
+            models=[
+                *[("careers", f"{a}_department") for a in ("add", "change", "delete", "view")],
+                *[("careers", f"{a}_payrate") for a in ("add", "change", "view")],
+                ("careers", "view_payscale"),
+                ("careers", "view_jobcategory"),
+                *matcher,
+                # Applications hold applicants' data: HR reads them and sets their
+                # status; the press office has no access to them.
+                ("careers", "view_application"),
+                ("careers", "change_application"),
+            ],
+            site_settings=[("careers", "change_recruitmentsettings")],
+        ),
+    ]
+
+
+@hooks.register("register_linked_page_types")
+def careers_linked_page_types():
+    return {
+        CALL_TO_ACTION: [
+            "careers.JobFieldIndexPage",
+            "careers.JobFieldPage",
+            "careers.JobPostingIndexPage",
+        ],
+        JOB_FIELD: ["careers.JobFieldPage"],
+    }
+
+
+@hooks.register("register_backup_folders")
+def careers_backup_folders():
+    # The applicants' documents, encrypted as stored; the key stays out of the archive.
+    return [
+        BackupFolder(
+            "applications",
+            "APPLICATION_FILES_ROOT",
+            private=True,
+            key_fingerprint=application_files.key_fingerprint,
+            wrong_key=(
+                "APPLICATION_FILES_KEY passt nicht zu dieser Sicherung: mit diesem Schlüssel "
+                "ließe sich keine Bewerbungsunterlage öffnen. Setzen Sie den Schlüssel, der "
+                "beim Sichern galt."
+            ),
+        )
     ]

@@ -32,6 +32,7 @@ from wagtail.search import index
 
 from campaign.pages.blocks import BodyBlock
 from campaign.pages.models.campaigns import PartOfCampaign
+from campaign.sites.linked_page_types import JOB_FIELD, LinkedPageChooserPanel
 from campaign.sites.page_forms import SitePage, SitePageForm
 from media_library.filesize import format_file_size
 from media_library.models import CustomImage
@@ -263,7 +264,7 @@ class CalendarMotif(Orderable):
         FieldPanel("image"),
         FieldPanel("caption"),
         FieldPanel("work_field"),
-        PageChooserPanel("job_field_page", "careers.JobFieldPage"),
+        LinkedPageChooserPanel("job_field_page", JOB_FIELD),
     ]
 
     class Meta(Orderable.Meta):

@@ -1,16 +1,37 @@
 """Demo content, built from the seed press releases.
 
-Each app contributes a builder (settings.STELLWERK_DEMO_BUILDERS): campaign
-builds the sites, later apps fill them, and imports stay one-way.
+Each app contributes builders through the Wagtail hook `register_demo_builders`,
+a function returning a list of builders, each taking (port, log). The hooks'
+`order` is the order they run in: campaign builds the sites (ORDER_SITES),
+later apps fill them (ORDER_CONTENT), then come the pages that speak of what
+the others made (ORDER_SUMMARIES) and the filing of media (ORDER_MEDIA).
+Imports stay one-way. The hooks import their builders when called: the demo
+needs the test dependencies (wagtail-factories), a production server does not.
 """
 
-from django.conf import settings
-from django.utils.module_loading import import_string
+from wagtail import hooks
+
+BUILDERS_HOOK = "register_demo_builders"
+ORDER_SITES = 10
+ORDER_CONTENT = 20
+ORDER_SUMMARIES = 30
+ORDER_MEDIA = 40
+
+# What a page type in a site's menu offers, in Leichte Sprache: a function
+# returning a list of MenuTopic (campaign.demo.accessible_language). The
+# navigation text invites to them in the hooks' order: to the jobs first.
+EASY_LANGUAGE_TOPICS_HOOK = "register_easy_language_topics"
+ORDER_JOB_TOPICS = 10
+ORDER_CAMPAIGN_TOPICS = 20
+
+
+def registered_builders():
+    return [builder for registered in hooks.get_hooks(BUILDERS_HOOK) for builder in registered()]
 
 
 def build_all(port=8000, log=print):
     """Run every app's demo builder in order; return the sites of the demo."""
     sites = []
-    for path in settings.STELLWERK_DEMO_BUILDERS:
-        sites = import_string(path)(port=port, log=log) or sites
+    for builder in registered_builders():
+        sites = builder(port=port, log=log) or sites
     return sites

@@ -1,19 +1,26 @@
 """The demo's pages in Leichte Sprache and Gebärdensprache (§ 4 BITV 2.0), one
 of each per employer, written for what that employer's site holds.
 
-Runs after the careers builder (settings.STELLWERK_DEMO_BUILDERS), so the
-texts can name the job pages, and before the media step, which files the films.
+Runs after the other apps' builders (hook register_demo_builders), so the
+texts can name their pages (the job pages of careers), and before the media
+step, which files the films. What a page type in the menu offers is
+registered through the hook register_easy_language_topics, so this module
+names no other app's page types.
 
 We have no recordings in Deutsche Gebärdensprache: the four DGS films are
 PLACEHOLDERS, title cards rendered with ffmpeg whose German subtitles carry the
 text, until a DGS interpreter records them. The page says so to its visitors.
 """
 
+from dataclasses import dataclass
+
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.html import escape
+from wagtail import hooks
 from wagtail.models import Site
 
+from campaign.demo import EASY_LANGUAGE_TOPICS_HOOK
 from campaign.models import EasyLanguagePage, EmployerDirectoryPage, SignLanguagePage
 from media_library.demo import render_title_card
 
@@ -31,18 +38,35 @@ SIGN_INTRO = (
     "Gebärdensprachdolmetscher nimmt die Filme noch auf."
 )
 
-# What a page in the menu offers, in Leichte Sprache, by its type ("app.model";
-# careers' types only by name: imports run one way).
-TOPICS = {
-    "careers.jobpostingindexpage": "freie Stellen: Hier können Sie sich bewerben.",
-    "careers.jobfieldindexpage": "Berufe: Diese Arbeit gibt es bei uns.",
-    "careers.locationindexpage": "Orte: Hier können Sie bei uns arbeiten.",
-    "careers.matcherpage": "Fragen: Was passt zu mir?",
-    "campaign.eventindexpage": "Termine: Hier können Sie uns treffen.",
-    "campaign.pressindexpage": "Nachrichten für die Presse.",
-    "campaign.photocalendarpage": "einen Foto·kalender mit unseren Mitarbeitenden.",
-    "campaign.campaignpage": "eine Werbe·aktion: Wir stellen unsere Arbeit vor.",
-}
+
+@dataclass(frozen=True)
+class MenuTopic:
+    """What a page of one type in the menu offers, in Leichte Sprache."""
+
+    page_type: str  # "app_label.modelname", lower case
+    text: str
+    # A sentence leading to such a page, "{link}" where its link goes; the
+    # navigation text reads them in the order of the hooks that register them.
+    invitation: str = ""
+
+
+TOPICS = [
+    MenuTopic(
+        "campaign.eventindexpage",
+        "Termine: Hier können Sie uns treffen.",
+        invitation="Sie suchen einen Termin? Klicken Sie auf {link}.",
+    ),
+    MenuTopic("campaign.pressindexpage", "Nachrichten für die Presse."),
+    MenuTopic("campaign.photocalendarpage", "einen Foto·kalender mit unseren Mitarbeitenden."),
+    MenuTopic("campaign.campaignpage", "eine Werbe·aktion: Wir stellen unsere Arbeit vor."),
+]
+
+
+def registered_topics():
+    return [
+        topic for registered in hooks.get_hooks(EASY_LANGUAGE_TOPICS_HOOK) for topic in registered()
+    ]
+
 
 # The placeholder films: (part, title card, subtitles). Shared by every site.
 FILMS = {
@@ -158,9 +182,8 @@ def _link(page, text=None):
 
 
 def _content(name, menu):
-    topics = [
-        TOPICS[key] for key in dict.fromkeys(_type_of(page) for page in menu) if key in TOPICS
-    ]
+    texts = {topic.page_type: topic.text for topic in registered_topics()}
+    topics = [texts[key] for key in dict.fromkeys(_type_of(page) for page in menu) if key in texts]
     items = "".join(f"<li>{escape(topic)}</li>" for topic in topics)
     return (
         f"<p>Das ist die Internet·seite von {name}.</p>"
@@ -173,8 +196,11 @@ def _content(name, menu):
 
 def _navigation(name, menu):
     links = "".join(f"<li>{_link(page)}</li>" for page in menu)
-    jobs = next((p for p in menu if _type_of(p) == "careers.jobpostingindexpage"), None)
-    events = next((p for p in menu if _type_of(p) == "campaign.eventindexpage"), None)
+    invitations = ""
+    for topic in registered_topics():
+        page = next((p for p in menu if _type_of(p) == topic.page_type), None)
+        if topic.invitation and page is not None:
+            invitations += f"<p>{topic.invitation.format(link=_link(page))}</p>"
     return (
         f"<p>Oben auf jeder Seite steht der Name: {name}. "
         "Klicken Sie auf den Namen. Dann kommen Sie zur Start·seite.</p>"
@@ -183,8 +209,7 @@ def _navigation(name, menu):
             if links
             else ""
         )
-        + (f"<p>Sie suchen Arbeit? Klicken Sie auf {_link(jobs)}.</p>" if jobs else "")
-        + (f"<p>Sie suchen einen Termin? Klicken Sie auf {_link(events)}.</p>" if events else "")
+        + invitations
         + "<p>Oben rechts ist die <strong>Suche</strong>. "
         "Schreiben Sie ein Wort in das Feld. Zum Beispiel: Ausbildung. "
         "Dann klicken Sie auf <strong>Suchen</strong>.</p>"

@@ -22,10 +22,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from campaign.pages.blocks import BodyBlock
+from campaign.pages.blocks import BodyBlock, LinkedPageChooserBlock
 from campaign.pages.models.campaigns import PartOfCampaign
 from campaign.sites import structured_data
 from campaign.sites.branding import for_request
+from campaign.sites.linked_page_types import JOB_FIELD
 from campaign.sites.page_forms import SitePage
 
 
@@ -44,9 +45,7 @@ class OpportunityBlock(blocks.StructBlock):
     title = blocks.CharBlock(
         label=_("Tätigkeit"), help_text=_("z. B. „Verwaltungskraft im Bürgerbüro“")
     )
-    job_field = blocks.PageChooserBlock(
-        page_type="careers.JobFieldPage", label=_("Berufsfeld"), required=False
-    )
+    job_field = LinkedPageChooserBlock(purpose=JOB_FIELD, label=_("Berufsfeld"), required=False)
 
     class Meta:
         icon = "user"

@@ -1,10 +1,13 @@
 """StreamField blocks of campaign content, each defined once for every app."""
 
 from django.db.models import Prefetch
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.coreutils import resolve_model_string
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from campaign.sites.linked_page_types import CALL_TO_ACTION, linked_page_types
 from media_library.blocks import (
     CaptionedImageBlock,
     DocumentListBlock,
@@ -116,19 +119,29 @@ class SocialLinksBlock(blocks.StaticBlock):
         template = "campaign/blocks/social_links_block.html"
 
 
+class LinkedPageChooserBlock(blocks.PageChooserBlock):
+    """A page chooser for the page types the installed apps register for `purpose`
+    (campaign.sites.linked_page_types).
+
+    Migrations keep the purpose, not the page types: they name no other app's
+    models and load whether those apps are installed or not.
+    """
+
+    def __init__(self, purpose, **kwargs):
+        self.purpose = purpose
+        super().__init__(**kwargs)
+
+    @cached_property
+    def target_models(self):
+        return [resolve_model_string(page_type) for page_type in linked_page_types(self.purpose)]
+
+
 class CallToActionBlock(blocks.StructBlock):
     """Leads from the campaign into the job fields and postings."""
 
     heading = blocks.CharBlock(label=_("Überschrift"))
     text = blocks.TextBlock(label=_("Text"), required=False)
-    page = blocks.PageChooserBlock(
-        label=_("Ziel"),
-        page_type=[
-            "careers.JobFieldIndexPage",
-            "careers.JobFieldPage",
-            "careers.JobPostingIndexPage",
-        ],
-    )
+    page = LinkedPageChooserBlock(purpose=CALL_TO_ACTION, label=_("Ziel"))
     link_text = blocks.CharBlock(label=_("Beschriftung des Links"))
 
     class Meta:

@@ -1,5 +1,6 @@
 """The project's URL wiring: the only module besides settings that names every app."""
 
+from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
@@ -12,11 +13,36 @@ from wagtail.documents import urls as wagtaildocs_urls
 from campaign.sites import errors, health, site_files
 from campaign.sites.admin_scoping import reports as admin_site_reports
 from campaign.sites.admin_scoping.guard import guard_admin_urls
-from careers import views as careers_views
-from careers.api import api as careers_api
-from careers.applications import admin_views as application_admin
-from careers.applications import views as application_views
 from media_library import views as media_views
+
+# careers is optional: campaign runs without it, then without these URLs.
+careers_urls = []  # before the admin's own URLs
+careers_site_urls = []  # what visitors reach, in both languages
+if apps.is_installed("careers"):
+    from careers import views as careers_views
+    from careers.api import api as careers_api
+    from careers.applications import admin_views as application_admin
+    from careers.applications import views as application_views
+
+    careers_urls = [
+        path("api/v1/", careers_api.urls),
+        # Before the admin's own URLs, which send strangers to the login: a guessed
+        # document address gets a plain 404 from the view itself, whoever asks.
+        path(
+            "admin/bewerbungen/unterlage/<uuid:document_id>/",
+            application_admin.download,
+            name="application_document",
+        ),
+    ]
+    careers_site_urls = [
+        path("suche/", careers_views.search, name="search"),
+        path(
+            "bewerbung/zurueckziehen/<str:token>/",
+            application_views.withdraw,
+            name="application_withdraw",
+        ),
+        path("stellenalarm/", include("careers.alerts.urls")),
+    ]
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -24,14 +50,7 @@ urlpatterns = [
     path("robots.txt", site_files.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("theme.css", site_files.theme_css, name="theme_css"),
-    path("api/v1/", careers_api.urls),
-    # Before the admin's own URLs, which send strangers to the login: a guessed
-    # document address gets a plain 404 from the view itself, whoever asks.
-    path(
-        "admin/bewerbungen/unterlage/<uuid:document_id>/",
-        application_admin.download,
-        name="application_document",
-    ),
+    *careers_urls,
     # Wagtail's reports and snippet overview, narrowed to the editor's sites.
     path("admin/", include(admin_site_reports.urlpatterns)),
     # Every admin URL that names another employer's row answers 404
@@ -65,13 +84,7 @@ if settings.SERVE_IMAGES:
 # What visitors read: German at the root, English under /en/ (LocaleMiddleware
 # activates the language of the prefix; Wagtail routes to the page's translation).
 urlpatterns += i18n_patterns(
-    path("suche/", careers_views.search, name="search"),
-    path(
-        "bewerbung/zurueckziehen/<str:token>/",
-        application_views.withdraw,
-        name="application_withdraw",
-    ),
-    path("stellenalarm/", include("careers.alerts.urls")),
+    *careers_site_urls,
     path("bildnachweise/", media_views.image_credits, name="image_credits"),
     path("konto/", include("campaign.members.urls")),
     path("", include(wagtail_urls)),

@@ -10,11 +10,15 @@ into an empty database and empty folders. The archive holds
     manifest.json                         a SHA-256 of each member, the database's kind,
                                           a fingerprint of the applicants' files' key
 
-The key itself (APPLICATION_FILES_KEY) is never in it: kept apart, a lost
-archive discloses no applicant's document. Its fingerprint lets a restore with
-the wrong key stop before it writes anything, instead of leaving documents
-nobody can open. A restore checks every member against the manifest first, so
-a damaged archive is refused whole.
+Apps add the folders they keep outside the media through the Wagtail hook
+`register_backup_folders`, a function returning a list of `BackupFolder`
+(careers: the applicants' files), so this module imports none of them.
+
+The key of an encrypted folder (APPLICATION_FILES_KEY) is never in the archive:
+kept apart, a lost archive discloses no applicant's document. Its fingerprint
+lets a restore with the wrong key stop before it writes anything, instead of
+leaving documents nobody can open. A restore checks every member against the
+manifest first, so a damaged archive is refused whole.
 """
 
 import hashlib
@@ -27,23 +31,37 @@ import subprocess
 import tarfile
 import tempfile
 import time
+from collections.abc import Callable
 from contextlib import closing
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
 from django.db import connection
 from django.utils import timezone
+from wagtail import hooks
 
-from careers.applications import storage as application_files
-
+HOOK = "register_backup_folders"
 FORMAT = 1
 MANIFEST = "manifest.json"
-# Each folder's name in the archive and the setting that says where it lives.
-FOLDERS = {
-    "media": "MEDIA_ROOT",
-    "media-restricted": "RESTRICTED_MEDIA_ROOT",
-    "applications": "APPLICATION_FILES_ROOT",
-}
+
+
+@dataclass(frozen=True)
+class BackupFolder:
+    name: str  # the folder's name in the archive, under files/
+    setting: str  # the setting that says where it lives
+    # Readable by this user only: restored so (folder 0700, files 0600).
+    private: bool = False
+    # Its files are encrypted: a fingerprint of the key (never the key itself),
+    # and what a restore under another key says. One folder at most has a key.
+    key_fingerprint: Callable[[], str] | None = None
+    wrong_key: str = ""
+
+
+MEDIA_FOLDERS = [
+    BackupFolder("media", "MEDIA_ROOT"),
+    BackupFolder("media-restricted", "RESTRICTED_MEDIA_ROOT"),
+]
 DATABASE_FILES = {"postgresql": "database.pgdump", "sqlite": "database.sqlite3"}
 CHUNK = 1024 * 1024
 
@@ -77,7 +95,7 @@ def create(destination):
                 "format": FORMAT,
                 "created": timezone.now().isoformat(),
                 "database": _vendor(),
-                "key_fingerprint": application_files.key_fingerprint(),
+                "key_fingerprint": _key_fingerprint(),
                 "members": checksums,
             }
             _add_bytes(tar, MANIFEST, json.dumps(manifest, indent=1).encode())
@@ -120,12 +138,15 @@ def _checked_manifest(tar):
             f"Die Sicherung stammt aus {manifest['database']}, die Datenbank hier ist "
             f"{_vendor()}: eine Sicherung geht nur in dieselbe Art von Datenbank zurück."
         )
-    if manifest["key_fingerprint"] != application_files.key_fingerprint():
+    keyed = _keyed_folder()
+    if manifest["key_fingerprint"] != _key_fingerprint():
         raise BackupError(
-            "APPLICATION_FILES_KEY passt nicht zu dieser Sicherung: mit diesem Schlüssel "
-            "ließe sich keine Bewerbungsunterlage öffnen. Setzen Sie den Schlüssel, der "
-            "beim Sichern galt."
+            keyed.wrong_key
+            if keyed
+            else "Die Sicherung enthält verschlüsselte Dateien einer App, die hier nicht "
+            "installiert ist."
         )
+    folders = _folders_by_name()
     members = {m.name: m for m in tar.getmembers() if m.isfile()}
     if set(members) != {*manifest["members"], MANIFEST}:
         raise BackupError("Die Sicherung ist unvollständig oder enthält fremde Dateien.")
@@ -133,6 +154,11 @@ def _checked_manifest(tar):
         path = PurePosixPath(name)
         if path.is_absolute() or ".." in path.parts:
             raise BackupError(f"Unzulässiger Name in der Sicherung: {name}")
+        if path.parts[:1] == ("files",) and (len(path.parts) < 3 or path.parts[1] not in folders):
+            raise BackupError(
+                f"Die Sicherung enthält {name}, dessen Ordner diese Installation nicht kennt: "
+                "Ist eine App hier nicht installiert?"
+            )
         if _sha256(tar.extractfile(members[name])) != checksum:
             raise BackupError(f"Die Sicherung ist beschädigt: {name} weicht ab.")
     return manifest
@@ -149,15 +175,36 @@ def _refuse_unless_empty():
             raise BackupError(f"Der Ordner {root} ist nicht leer.")
 
 
+def registered_folders():
+    """The media's folders, then those of every `register_backup_folders` hook."""
+    return [
+        *MEDIA_FOLDERS,
+        *(folder for registered in hooks.get_hooks(HOOK) for folder in registered()),
+    ]
+
+
+def _folders_by_name():
+    return {folder.name: folder for folder in registered_folders()}
+
+
+def _keyed_folder():
+    return next((f for f in registered_folders() if f.key_fingerprint is not None), None)
+
+
+def _key_fingerprint():
+    keyed = _keyed_folder()
+    return keyed.key_fingerprint() if keyed else None
+
+
 def _folders():
-    for folder in FOLDERS:
-        root = _root(folder)
+    for folder in registered_folders():
+        root = _root(folder.name)
         root.mkdir(parents=True, exist_ok=True)
-        yield folder, root
+        yield folder.name, root
 
 
 def _root(folder):
-    return Path(getattr(settings, FOLDERS[folder]))
+    return Path(getattr(settings, _folders_by_name()[folder].setting))
 
 
 def _vendor():
@@ -234,8 +281,11 @@ def _add_bytes(tar, name, content):
 
 def _extract(tar, name, target):
     target.parent.mkdir(parents=True, exist_ok=True)
-    # The applicants' folder stays readable by this user only, as storage.write makes it.
-    private = target.is_relative_to(_root("applications"))
+    # A private folder stays readable by this user only, as its app writes it.
+    private = any(
+        folder.private and target.is_relative_to(_root(folder.name))
+        for folder in registered_folders()
+    )
     if private:
         target.parent.chmod(0o700)
     descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600 if private else 0o644)

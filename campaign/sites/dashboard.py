@@ -3,27 +3,34 @@
 One panel per section, each a heading and a list of entries linking to where
 the work is done. A section is a function of the request that returns a
 `Section`, or None when it has nothing to show (it then does not appear).
-The sections are named in the setting STELLWERK_DASHBOARD_SECTIONS, so other
-apps add theirs without this one importing them (careers: new applications);
-each should cost a fixed number of queries.
+Apps register theirs through the Wagtail hook `register_dashboard_sections`,
+a function returning a list of sections, so this module imports none of them
+(careers: new applications). The hooks' `order` sets the panel's order, what
+waits for the editor first: ORDER_OWN_WORK, ORDER_INBOX, ORDER_UPCOMING.
+Each section should cost a fixed number of queries.
 """
 
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.conf import settings
 from django.db.models import Count, Q
 from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext, ngettext
+from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState, WorkflowState, get_default_page_content_type
 
 from campaign.calendars.files import is_fresh, stored_pdf
 from campaign.models import BookingStatus, EventPage, PhotoCalendarPage
 from campaign.sites.admin_scoping import within_sites
+
+HOOK = "register_dashboard_sections"
+# The hooks' order: the editor's own drafts, then what came in, then what is coming.
+ORDER_OWN_WORK = 10
+ORDER_INBOX = 20
+ORDER_UPCOMING = 30
 
 
 @dataclass(frozen=True)
@@ -156,9 +163,9 @@ def calendar_pdfs_to_make(request):
     )
 
 
-def configured_sections():
-    """The sections of STELLWERK_DASHBOARD_SECTIONS, in order."""
-    return [import_string(name) for name in settings.STELLWERK_DASHBOARD_SECTIONS]
+def registered_sections():
+    """The sections of every `register_dashboard_sections` hook, in the hooks' order."""
+    return [section for registered in hooks.get_hooks(HOOK) for section in registered()]
 
 
 class EditorOverviewPanel(Component):
@@ -167,7 +174,7 @@ class EditorOverviewPanel(Component):
     order = 50  # above Wagtail's own panels
 
     def __init__(self, sections=None):
-        self.sections = configured_sections() if sections is None else sections
+        self.sections = registered_sections() if sections is None else sections
 
     def get_context_data(self, parent_context):
         request = parent_context["request"]

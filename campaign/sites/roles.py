@@ -14,12 +14,18 @@ group's own site. Snippets have no per-site permissions in Wagtail; the groups
 get them as model permissions, and the admin shows each user only the rows of
 the sites they edit (campaign.sites.admin_scoping); pay tables and job categories have
 no site and are shared by all employers.
+
+Other apps grant the roles permissions on their own models through the Wagtail
+hook `register_role_permissions`, a function returning a list of `Grant`
+(careers: HR's on departments, pay tables and applications), so this module
+names no other app's models.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from wagtail import hooks
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -36,7 +42,9 @@ from campaign.sites.admin_scoping.ownership import site_collection_name
 PRESS_OFFICE = "Pressestelle"
 HR = "Personal"
 
-# (app label, codename); careers' models are named as strings, imports stay one-way.
+HOOK = "register_role_permissions"
+
+# (app label, codename)
 ADMIN = [("wagtailadmin", "access_admin")]
 # Wagtail checks media permissions on its own models (auth_model), whatever the
 # custom image, document and film models are: these are the codenames it asks for.
@@ -61,6 +69,15 @@ class Role:
     site_settings: list  # permissions on the site's settings only
 
 
+@dataclass(frozen=True)
+class Grant:
+    """Permissions another app gives a role (by its name) on its own models."""
+
+    role: str
+    models: list = field(default_factory=list)
+    site_settings: list = field(default_factory=list)
+
+
 ROLES = [
     Role(
         name=PRESS_OFFICE,
@@ -75,8 +92,6 @@ ROLES = [
             # Feedback on barriers: read it, set its status (the form adds it).
             ("campaign", "view_accessibilityfeedback"),
             ("campaign", "change_accessibilityfeedback"),
-            # The matcher's criteria (locations and job fields are tagged with them).
-            *[("careers", f"{a}_dimension") for a in ("add", "change", "view")],
         ],
         site_settings=[("campaign", "change_employersettings")],
     ),
@@ -87,17 +102,8 @@ ROLES = [
         models=[
             *ADMIN,
             ("campaign", "view_testimonial"),
-            *[("careers", f"{a}_department") for a in ("add", "change", "delete", "view")],
-            *[("careers", f"{a}_payrate") for a in ("add", "change", "view")],
-            ("careers", "view_payscale"),
-            ("careers", "view_jobcategory"),
-            *[("careers", f"{a}_dimension") for a in ("add", "change", "view")],
-            # Applications hold applicants' data: HR reads them and sets their status;
-            # the press office has no access to them.
-            ("careers", "view_application"),
-            ("careers", "change_application"),
         ],
-        site_settings=[("careers", "change_recruitmentsettings")],
+        site_settings=[],
     ),
 ]
 
@@ -110,10 +116,13 @@ def group_name(site, role):
 def setup_site_roles(site):
     """Groups, permissions, collection and review workflow of one employer's site."""
     collection = site_collection(site)
+    grants = registered_grants()
     groups = {}
     for role in ROLES:
+        granted = [grant for grant in grants if grant.role == role.name]
         group, _created = Group.objects.get_or_create(name=group_name(site, role.name))
-        group.permissions.add(*_permissions(role.models))
+        models = [*role.models, *(pair for grant in granted for pair in grant.models)]
+        group.permissions.add(*_permissions(models))
         for permission_type in role.pages:
             GroupPagePermission.objects.get_or_create(
                 group=group,
@@ -126,7 +135,11 @@ def setup_site_roles(site):
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=collection, permission=permission
             )
-        site_permissions = _permissions(role.site_settings)
+        site_settings = [
+            *role.site_settings,
+            *(p for grant in granted for p in grant.site_settings),
+        ]
+        site_permissions = _permissions(site_settings)
         # Installations set up before: the model permission covered every site.
         group.permissions.remove(*site_permissions)
         for permission in site_permissions:
@@ -134,6 +147,10 @@ def setup_site_roles(site):
         groups[role.name] = group
     _review_workflow(site, groups[PRESS_OFFICE])
     return groups
+
+
+def registered_grants():
+    return [grant for registered in hooks.get_hooks(HOOK) for grant in registered()]
 
 
 def _permissions(pairs):

@@ -1,6 +1,6 @@
 """Careers demo: pay tables, departments, job fields and postings of two employers.
 
-Runs after campaign's builder (settings.STELLWERK_DEMO_BUILDERS) and fills
+Runs after campaign's builder (hook register_demo_builders) and fills
 the sites it made: the Bezirksamt Mitte gets its more than 80 job fields
 (seed 000), Düsseldorf the 84 opportunities of its Job-Speed-Dating
 (seed 004) as postings, some past their deadline. Idempotent: a site whose

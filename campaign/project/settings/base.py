@@ -333,15 +333,6 @@ WAGTAILMEDIA = {
 # Documents go through Wagtail's serve view, never as raw /media/documents/ URLs.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
-# `manage.py load_demo` runs these in order; each takes (port, log).
-STELLWERK_DEMO_BUILDERS = [
-    "campaign.demo.builder.build",
-    "careers.demo.build",
-    # After the careers pages, which its texts name; before the media step, which files its films.
-    "campaign.demo.accessible_language.build",
-    "campaign.demo.media.file_by_site",
-]
-
 # Staff security (campaign/sites/staff_security/): admin users holding any of these
 # permissions (superusers hold all) log in with a second factor (TOTP), and
 # the sessions of everyone with admin access end after this many idle seconds.
@@ -349,15 +340,6 @@ STELLWERK_SECOND_FACTOR_PERMISSIONS = ["careers.view_application"]
 STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", "1800"))
 # The name authenticator apps show beside the account.
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Stellwerk")
-
-# The admin dashboard's overview (campaign/sites/dashboard.py), in order; each a
-# function of the request returning a section or None.
-STELLWERK_DASHBOARD_SECTIONS = [
-    "campaign.sites.dashboard.my_drafts_in_review",
-    "careers.applications.dashboard.new_applications",
-    "campaign.sites.dashboard.upcoming_events",
-    "campaign.sites.dashboard.calendar_pdfs_to_make",
-]
 
 # Branding of a site is cached per host name so error pages can show it
 # while the database is away.

@@ -7,8 +7,17 @@ from django.test import RequestFactory
 from wagtail.models import Site
 
 from campaign.models import Booking, EventPage
-from campaign.sites.dashboard import EditorOverviewPanel, Entry, Section
+from campaign.sites.dashboard import (
+    EditorOverviewPanel,
+    Entry,
+    Section,
+    calendar_pdfs_to_make,
+    my_drafts_in_review,
+    registered_sections,
+    upcoming_events,
+)
 from campaign.sites.roles import HR, PRESS_OFFICE, group_name
+from careers.applications.dashboard import new_applications
 from careers.models import JobFieldPage
 from tests.support import (
     count_queries,
@@ -162,3 +171,12 @@ def test_a_calendar_without_its_pdf_waits_on_the_dashboard_until_made(client, de
     pdf = client.get("/kalender-was-geht/kalender-pdf/", HTTP_HOST=essen.hostname)
     assert pdf["Content-Type"] == "application/pdf"
     assert "Kalender als PDF erstellen" not in client.get(DASHBOARD).content.decode()
+
+
+def test_the_sections_come_in_the_order_the_editor_works_through_them():
+    assert registered_sections() == [
+        my_drafts_in_review,
+        new_applications,
+        upcoming_events,
+        calendar_pdfs_to_make,
+    ]
