@@ -4,10 +4,10 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-HONEYPOT = "homepage"
+from campaign.sites.public_forms import PublicForm
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(PublicForm):
     message = forms.CharField(
         label=gettext_lazy("Ihre Rückmeldung"),
         help_text=gettext_lazy(
@@ -27,7 +27,10 @@ class FeedbackForm(forms.Form):
         required=False,
     )
     name = forms.CharField(
-        label=gettext_lazy("Ihr Name (freiwillig)"), max_length=120, required=False
+        label=gettext_lazy("Ihr Name (freiwillig)"),
+        max_length=120,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
         label=gettext_lazy("Ihre E-Mail-Adresse (freiwillig)"),
@@ -36,10 +39,7 @@ class FeedbackForm(forms.Form):
             "nicht antworten."
         ),
         required=False,
-    )
-    # Hidden from people (and their screen readers); bots fill in every field.
-    homepage = forms.CharField(
-        label=gettext_lazy("Bitte lassen Sie dieses Feld leer."), required=False
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
     def __init__(self, *args, check_path, **kwargs):
@@ -70,6 +70,3 @@ class FeedbackForm(forms.Form):
                 )
             )
         return path
-
-    def is_spam(self):
-        return bool(self.data.get(HONEYPOT))
