@@ -75,7 +75,3 @@ class BookingForm(PublicForm):
             },
         )
         self.fields["name"].error_messages["required"] = _("Bitte geben Sie Ihren Namen an.")
-        self.fields["email"].error_messages.update(
-            required=_("Bitte geben Sie Ihre E-Mail-Adresse an."),
-            invalid=_("Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org."),
-        )

@@ -50,9 +50,6 @@ class FeedbackForm(PublicForm):
             required=_("Bitte beschreiben Sie, was nicht barrierefrei ist."),
             max_length=_("Bitte fassen Sie sich kürzer: höchstens 5000 Zeichen."),
         )
-        self.fields["email"].error_messages["invalid"] = _(
-            "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org."
-        )
         self.fields["page"].error_messages["max_length"] = _(
             "Diese Adresse ist zu lang für eine Seite dieser Website."
         )

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Site
 
 from campaign.members import access, accounts, captcha
-from campaign.sites.public_forms import KernFormRenderer, PublicForm
+from campaign.sites.public_forms import EMAIL_ERRORS, KernFormRenderer, PublicForm
 
 
 class FreshAnswerInput(forms.TextInput):
@@ -56,10 +56,8 @@ class RegistrationForm(PublicForm):
             self.fields["captcha_answer"].label = _("Rechenaufgabe: %(question)s") % {
                 "question": question
             }
-        self.fields["email"].error_messages.update(
-            required=_("Bitte geben Sie Ihre E-Mail-Adresse an."),
-            invalid=_("Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org."),
-            max_length=_("Diese E-Mail-Adresse ist zu lang: höchstens 150 Zeichen."),
+        self.fields["email"].error_messages["max_length"] = _(
+            "Diese E-Mail-Adresse ist zu lang: höchstens 150 Zeichen."
         )
         self.fields["password1"].error_messages["required"] = _("Bitte wählen Sie ein Passwort.")
         self.fields["password2"].error_messages["required"] = _(
@@ -128,9 +126,7 @@ class LoginForm(AuthenticationForm):
         username_input = self.fields["username"].widget
         username_input.input_type = "email"
         username_input.attrs.pop("autofocus", None)  # the page starts at its heading
-        self.fields["username"].error_messages["required"] = _(
-            "Bitte geben Sie Ihre E-Mail-Adresse an."
-        )
+        self.fields["username"].error_messages["required"] = EMAIL_ERRORS["required"]
         self.fields["password"].error_messages["required"] = _("Bitte geben Sie Ihr Passwort an.")
         self.unverified_email = ""
 
@@ -172,10 +168,7 @@ class MemberPasswordResetForm(PasswordResetForm):
         super().__init__(*args, **kwargs)
         self.send = send
         self.fields["email"].label = _("E-Mail-Adresse")
-        self.fields["email"].error_messages.update(
-            required=_("Bitte geben Sie Ihre E-Mail-Adresse an."),
-            invalid=_("Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org."),
-        )
+        self.fields["email"].error_messages.update(EMAIL_ERRORS)
 
     def get_users(self, email):
         users = get_user_model().objects.filter(

@@ -25,6 +25,13 @@ from django.utils.translation import gettext_lazy
 
 # People never see it (nor hear it with a screen reader); bots fill in every field.
 HONEYPOT = "homepage"
+# What every public form says of an e-mail address left out or mistyped.
+EMAIL_ERRORS = {
+    "required": gettext_lazy("Bitte geben Sie Ihre E-Mail-Adresse an."),
+    "invalid": gettext_lazy(
+        "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org."
+    ),
+}
 
 # KERN's class for the input itself, by the widget's input type.
 KERN_INPUT_CLASSES = {
@@ -82,7 +89,8 @@ class HoneypotInput(forms.TextInput):
 
 
 class PublicForm(forms.Form):
-    """A form for visitors: KERN markup and the honeypot."""
+    """A form for visitors: KERN markup, the honeypot, German messages for
+    e-mail addresses (a form's own __init__ may say more)."""
 
     default_renderer = KernFormRenderer
 
@@ -92,6 +100,12 @@ class PublicForm(forms.Form):
         widget=HoneypotInput,
         template_name="forms/honeypot.html",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.EmailField):
+                field.error_messages.update(EMAIL_ERRORS)
 
     def is_spam(self):
         return bool(self.data.get(HONEYPOT))

@@ -25,11 +25,7 @@ class _AlertForm(PublicForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["email"].error_messages.update(
-            required=_("Bitte geben Sie Ihre E-Mail-Adresse an."),
-            invalid=_("Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org."),
-            max_length=_("Diese E-Mail-Adresse ist zu lang."),
-        )
+        self.fields["email"].error_messages["max_length"] = _("Diese E-Mail-Adresse ist zu lang.")
 
 
 def below_search():

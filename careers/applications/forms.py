@@ -154,7 +154,6 @@ class ApplicationForm(PublicForm):
         messages = {
             "first_name": _("Bitte geben Sie Ihren Vornamen an."),
             "last_name": _("Bitte geben Sie Ihren Nachnamen an."),
-            "email": _("Bitte geben Sie Ihre E-Mail-Adresse an."),
             "privacy_consent": _(
                 "Ohne Ihre Einwilligung in die Verarbeitung können wir Ihre Bewerbung nicht "
                 "annehmen."
@@ -162,9 +161,6 @@ class ApplicationForm(PublicForm):
         }
         for name, message in messages.items():
             self.fields[name].error_messages["required"] = message
-        self.fields["email"].error_messages["invalid"] = _(
-            "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org."
-        )
         for field in self.fields.values():
             if getattr(field, "max_length", None):
                 field.error_messages["max_length"] = _(
