@@ -52,6 +52,11 @@ class KernBoundField(BoundField):
             attrs.setdefault("class", KERN_INPUT_CLASSES.get(input_type, KERN_INPUT_CLASS))
         return attrs
 
+    @property
+    def anchor(self):
+        """The id the error summary links to: the input's, or a group's fieldset's."""
+        return self.id_for_label or self.field.widget.attrs.get("id") or self.auto_id
+
 
 # Django's templates of single inputs and of the options of a choice, and
 # ours, which write type, name, id and value first (templates/forms/widgets/).

@@ -45,7 +45,8 @@ class JobFieldAlertForm(_AlertForm):
     berufsfeld = forms.MultipleChoiceField(
         label=gettext_lazy("Berufsfelder"),
         help_text=gettext_lazy("Wählen Sie ein oder mehrere Berufsfelder."),
-        widget=forms.CheckboxSelectMultiple,
+        # Its id names the fieldset, which the error summary links to.
+        widget=forms.CheckboxSelectMultiple(attrs={"id": "berufsfelder"}),
         template_name="careers/alerts/job_fields.html",
     )
     field_order = ["berufsfeld", "email", "homepage"]

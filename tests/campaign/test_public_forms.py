@@ -46,8 +46,13 @@ def test_an_error_is_tied_to_its_field_in_german():
         r'<p class="kern-error" id="id_email_error">Bitte geben Sie eine gültige', html
     )
     assert "kern-form-input--error" in html
-    # A group of radio buttons is a fieldset the error describes.
-    assert 'fieldset class="kern-fieldset" aria-describedby="id_slot_error"' in _html(form, "slot")
+    # A group of radio buttons is a fieldset the error describes, and the
+    # error summary's link (form[...].anchor) can take the focus there.
+    slot = _html(form, "slot")
+    assert '<fieldset class="kern-fieldset" id="id_slot" tabindex="-1"' in slot
+    assert 'aria-describedby="id_slot_error"' in slot
+    assert form["slot"].anchor == "id_slot"
+    assert form["email"].anchor == "id_email"
 
 
 def test_the_honeypot_is_hidden_and_never_shows_what_a_bot_typed():
