@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from careers.alerts.forms import below_search
 from careers.search import JobSearch, Scope
 from careers.search_form import SearchForm
 from careers.templatetags.search_highlight import search_pattern
@@ -40,5 +41,6 @@ def search(request):
         paginator=paginator,
         results=job_search.load(page_obj.object_list),
         pattern=search_pattern(query),
+        alert_form=below_search(),
     )
     return render(request, "careers/search.html", context)

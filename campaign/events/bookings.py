@@ -28,7 +28,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from campaign.events.models import Booking, BookingStatus, EventDepartment
-from campaign.sites.signed_links import ExpiredLink, InvalidLink, SignedLink
+from campaign.sites.signed_links import ExpiredLink, GoneLink, SignedLink
 
 # Bookings are kept this long after their event (for questions on the day),
 # then deleted: they hold names and e-mail addresses.
@@ -41,7 +41,7 @@ class BookingRefused(Exception):
     """A booking the event cannot take; the visitor reads the message."""
 
 
-class UnknownBooking(InvalidLink):
+class UnknownBooking(GoneLink):
     """A genuine link whose booking is gone (cancelled, released or deleted)."""
 
 

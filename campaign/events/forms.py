@@ -7,6 +7,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from campaign.sites.public_forms import PublicForm
+
 SLOT_FORMAT = "%Y-%m-%dT%H:%M"  # local time: readable in a shared link, unique per event
 
 
@@ -37,14 +39,19 @@ class SlotChoiceField(forms.TypedChoiceField):
         return _("%(time)s Uhr – %(free)s Plätze frei") % {"time": time, "free": free}
 
 
-class BookingForm(forms.Form):
+class BookingForm(PublicForm):
     slot = forms.Field(label=gettext_lazy("Uhrzeit"))  # replaced per department in __init__
-    name = forms.CharField(label=gettext_lazy("Ihr Name"), max_length=120)
+    name = forms.CharField(
+        label=gettext_lazy("Ihr Name"),
+        max_length=120,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
     email = forms.EmailField(
         label=gettext_lazy("Ihre E-Mail-Adresse"),
         help_text=gettext_lazy(
             "Dorthin schicken wir zuerst einen Link, mit dem Sie die Anmeldung bestätigen."
         ),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     consent = forms.BooleanField(
         label=gettext_lazy(
@@ -61,13 +68,10 @@ class BookingForm(forms.Form):
         self.fields["slot"] = SlotChoiceField(
             seats,
             label=_("Uhrzeit"),
+            template_name="campaign/booking_slots.html",
             error_messages={
                 "required": _("Bitte wählen Sie eine Uhrzeit."),
                 "invalid_choice": _("Diese Uhrzeit gibt es bei diesem Bereich nicht."),
             },
         )
         self.fields["name"].error_messages["required"] = _("Bitte geben Sie Ihren Namen an.")
-        self.fields["email"].error_messages.update(
-            required=_("Bitte geben Sie Ihre E-Mail-Adresse an."),
-            invalid=_("Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org."),
-        )

@@ -13,15 +13,16 @@ form as typed and Retry-After.
 """
 
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
-from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from campaign.events import bookings, ics
 from campaign.events.forms import BookingForm
 from campaign.events.models import Booking, BookingStatus
+from campaign.sites import signed_links
+from campaign.sites.public_forms import render_public_form, typed_input
 from campaign.sites.rate_limits import RateLimit
-from campaign.sites.signed_links import ExpiredLink, InvalidLink
+from campaign.sites.signed_links import InvalidLink
 
 DEPARTMENT_PARAMETER = "bereich"
 # One visitor may book a few departments of a fair in an hour, not fill its slots.
@@ -40,12 +41,8 @@ def event_ics(request, event):
 
 
 def _render(request, event, template, context, status=200):
-    context = {**event.get_context(request), **context}
-    response = TemplateResponse(request, template, context, status=status)
     # Registration shows who booked what: never kept in a shared cache.
-    add_never_cache_headers(response)
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    return render_public_form(request, template, {**event.get_context(request), **context}, status)
 
 
 def register(request, event):
@@ -72,7 +69,7 @@ def register(request, event):
     seats = bookings.free_seats(event, department, counts)
     context = {"department": department, "parameter": DEPARTMENT_PARAMETER}
     if request.method == "POST" and BOOKING_LIMIT.exceeded(request):
-        context["form"] = BookingForm(initial=request.POST.dict(), seats=seats)
+        context["form"] = BookingForm(initial=typed_input(request), seats=seats)
         context["problem_above_form"] = _(
             "Von Ihrem Anschluss kamen in kurzer Zeit viele Anmeldungen. Bitte warten Sie eine "
             "Stunde und versuchen Sie es dann noch einmal."
@@ -83,6 +80,8 @@ def register(request, event):
     if request.method == "POST":
         BOOKING_LIMIT.count(request)
     form = BookingForm(request.POST or None, seats=seats)
+    if request.method == "POST" and form.is_spam():
+        return _sent(request, event)  # what a person is told: the bot learns nothing
     if request.method == "POST" and form.is_valid():
         try:
             bookings.book(
@@ -97,11 +96,15 @@ def register(request, event):
                 return _render(request, event, template, {"closed": True}, status=410)
             form.add_error("slot", REFUSALS[str(refusal)]())
         else:
-            url = event.get_url(request) + event.reverse_subpage("booking_sent")
-            return HttpResponseRedirect(url, status=303)
+            return _sent(request, event)
     status = 422 if form.errors else 200
     context["form"] = form
     return _render(request, event, template, context, status=status)
+
+
+def _sent(request, event):
+    url = event.get_url(request) + event.reverse_subpage("booking_sent")
+    return HttpResponseRedirect(url, status=303)
 
 
 def booking_sent(request, event):
@@ -112,30 +115,17 @@ def booking_sent(request, event):
 
 
 def _link_problem(request, event, error):
-    if isinstance(error, ExpiredLink):
-        message, status = (
-            _(
-                "Dieser Bestätigungslink ist abgelaufen, und der Platz ist wieder frei. Bitte "
-                "buchen Sie den Termin noch einmal."
-            ),
-            410,
-        )
-    elif isinstance(error, bookings.UnknownBooking):
-        message, status = (
-            _(
-                "Diese Anmeldung gibt es nicht mehr. Vielleicht wurde sie storniert oder nicht "
-                "rechtzeitig bestätigt."
-            ),
-            404,
-        )
-    else:
-        message, status = (
-            _(
-                "Dieser Link ist ungültig. Bitte prüfen Sie, ob Sie ihn vollständig aus der "
-                "E-Mail übernommen haben."
-            ),
-            400,
-        )
+    message, status = signed_links.problem(
+        error,
+        expired=_(
+            "Dieser Bestätigungslink ist abgelaufen, und der Platz ist wieder frei. Bitte "
+            "buchen Sie den Termin noch einmal."
+        ),
+        gone=_(
+            "Diese Anmeldung gibt es nicht mehr. Vielleicht wurde sie storniert oder nicht "
+            "rechtzeitig bestätigt."
+        ),
+    )
     context = {"link_problem": message}
     return _render(request, event, "campaign/event_booking_confirm.html", context, status=status)
 

@@ -4,10 +4,10 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-HONEYPOT = "homepage"
+from campaign.sites.public_forms import PublicForm
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(PublicForm):
     message = forms.CharField(
         label=gettext_lazy("Ihre Rückmeldung"),
         help_text=gettext_lazy(
@@ -27,7 +27,10 @@ class FeedbackForm(forms.Form):
         required=False,
     )
     name = forms.CharField(
-        label=gettext_lazy("Ihr Name (freiwillig)"), max_length=120, required=False
+        label=gettext_lazy("Ihr Name (freiwillig)"),
+        max_length=120,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
         label=gettext_lazy("Ihre E-Mail-Adresse (freiwillig)"),
@@ -36,10 +39,7 @@ class FeedbackForm(forms.Form):
             "nicht antworten."
         ),
         required=False,
-    )
-    # Hidden from people (and their screen readers); bots fill in every field.
-    homepage = forms.CharField(
-        label=gettext_lazy("Bitte lassen Sie dieses Feld leer."), required=False
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
     def __init__(self, *args, check_path, **kwargs):
@@ -49,9 +49,6 @@ class FeedbackForm(forms.Form):
         self.fields["message"].error_messages.update(
             required=_("Bitte beschreiben Sie, was nicht barrierefrei ist."),
             max_length=_("Bitte fassen Sie sich kürzer: höchstens 5000 Zeichen."),
-        )
-        self.fields["email"].error_messages["invalid"] = _(
-            "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org."
         )
         self.fields["page"].error_messages["max_length"] = _(
             "Diese Adresse ist zu lang für eine Seite dieser Website."
@@ -70,6 +67,3 @@ class FeedbackForm(forms.Form):
                 )
             )
         return path
-
-    def is_spam(self):
-        return bool(self.data.get(HONEYPOT))

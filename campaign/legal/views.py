@@ -10,23 +10,22 @@ The honeypot's bots are thanked like people and nothing is stored.
 from urllib.parse import urlsplit
 
 from django.http import HttpResponseRedirect
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from campaign.legal import feedback as accessibility_feedback
 from campaign.legal.forms import FeedbackForm
+from campaign.sites.public_forms import private, typed_input
 
 PAGE_PARAMETER = "seite"
 ANCHOR = "rueckmeldung"
 
 
-def _render(request, statement, context, status=200):
+def _render(request, statement, context, status=200, *, noindex=False):
     response = statement.render(request, context_overrides=context)
     response.status_code = status
-    # Holds a CSRF token and, after an error, what the visitor typed.
-    add_never_cache_headers(response)
-    return response
+    # The statement itself is for search engines too; the thanks are not.
+    return private(response, noindex=noindex)
 
 
 def _site(request, statement):
@@ -65,8 +64,7 @@ def statement(request, statement):
             "Sie haben in kurzer Zeit viele Rückmeldungen geschickt. Bitte warten Sie zehn "
             "Minuten und versuchen Sie es dann noch einmal, oder schreiben Sie uns eine E-Mail."
         )
-        # Unbound, with what was typed: nothing lost, and no field errors beside the 429.
-        form = _form(request, statement, site, initial=request.POST.dict())
+        form = _form(request, statement, site, initial=typed_input(request))
         context = {"form": form, "problem": problem}
         return _render(request, statement, context, status=429)
     form = _form(request, statement, site, request.POST)
@@ -88,6 +86,4 @@ def statement(request, statement):
 
 
 def thanks(request, statement):
-    response = _render(request, statement, {"thanks": True})
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    return _render(request, statement, {"thanks": True}, noindex=True)

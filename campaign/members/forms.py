@@ -2,21 +2,32 @@
 
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Site
 
 from campaign.members import access, accounts, captcha
+from campaign.sites.public_forms import EMAIL_ERRORS, KernFormRenderer, PublicForm
 
-HONEYPOT = "website"
+
+class FreshAnswerInput(forms.TextInput):
+    """The answer to a new question: the old one is never shown again."""
+
+    def format_value(self, value):
+        return None
 
 
-class RegistrationForm(forms.Form):
+def _new_password_input():
+    return forms.PasswordInput(attrs={"autocomplete": "new-password"})
+
+
+class RegistrationForm(PublicForm):
     email = forms.EmailField(
         label=gettext_lazy("E-Mail-Adresse"),
         help_text=gettext_lazy("Mit dieser Adresse melden Sie sich später an."),
         max_length=150,  # the length of Django's username
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     password1 = forms.CharField(
         label=gettext_lazy("Passwort"),
@@ -25,28 +36,28 @@ class RegistrationForm(forms.Form):
             "E-Mail-Adresse ähnlich."
         ),
         strip=False,
-        widget=forms.PasswordInput,
+        widget=_new_password_input(),
     )
     password2 = forms.CharField(
-        label=gettext_lazy("Passwort wiederholen"), strip=False, widget=forms.PasswordInput
+        label=gettext_lazy("Passwort wiederholen"), strip=False, widget=_new_password_input()
     )
     captcha_answer = forms.CharField(
         label=gettext_lazy("Rechenaufgabe"),
         help_text=gettext_lazy("So wissen wir, dass ein Mensch das Formular schickt."),
         max_length=20,
+        widget=FreshAnswerInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     captcha_token = forms.CharField(widget=forms.HiddenInput, required=False)
-    # Hidden from people (and their screen readers); bots fill in every field.
-    website = forms.CharField(
-        label=gettext_lazy("Bitte lassen Sie dieses Feld leer."), required=False
-    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, question="", **kwargs):
+        """`question`: the captcha's question the page asks, for the answer's label."""
         super().__init__(*args, **kwargs)
-        self.fields["email"].error_messages.update(
-            required=_("Bitte geben Sie Ihre E-Mail-Adresse an."),
-            invalid=_("Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org."),
-            max_length=_("Diese E-Mail-Adresse ist zu lang: höchstens 150 Zeichen."),
+        if question:
+            self.fields["captcha_answer"].label = _("Rechenaufgabe: %(question)s") % {
+                "question": question
+            }
+        self.fields["email"].error_messages["max_length"] = _(
+            "Diese E-Mail-Adresse ist zu lang: höchstens 150 Zeichen."
         )
         self.fields["password1"].error_messages["required"] = _("Bitte wählen Sie ein Passwort.")
         self.fields["password2"].error_messages["required"] = _(
@@ -56,9 +67,6 @@ class RegistrationForm(forms.Form):
             required=_("Bitte geben Sie das Ergebnis der Rechenaufgabe ein."),
             max_length=_("Bitte geben Sie das Ergebnis als Zahl ein, z. B. 7."),
         )
-
-    def is_spam(self):
-        return bool(self.data.get(HONEYPOT))
 
     def clean_email(self):
         # A taken address is no error here: the form must not tell strangers
@@ -91,6 +99,8 @@ class RegistrationForm(forms.Form):
 class LoginForm(AuthenticationForm):
     """Django's login with the e-mail address; says so when it was never confirmed."""
 
+    default_renderer = KernFormRenderer
+
     error_messages = {
         "invalid_login": gettext_lazy(
             "E-Mail-Adresse oder Passwort stimmen nicht. Achten Sie beim Passwort auf Groß- "
@@ -113,9 +123,10 @@ class LoginForm(AuthenticationForm):
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
         self.fields["username"].label = _("E-Mail-Adresse")
-        self.fields["username"].error_messages["required"] = _(
-            "Bitte geben Sie Ihre E-Mail-Adresse an."
-        )
+        username_input = self.fields["username"].widget
+        username_input.input_type = "email"
+        username_input.attrs.pop("autofocus", None)  # the page starts at its heading
+        self.fields["username"].error_messages["required"] = EMAIL_ERRORS["required"]
         self.fields["password"].error_messages["required"] = _("Bitte geben Sie Ihr Passwort an.")
         self.unverified_email = ""
 
@@ -151,14 +162,13 @@ class ResendForm(forms.Form):
 class MemberPasswordResetForm(PasswordResetForm):
     """Django's reset for members only (editors reset in the admin); the mail goes as a task."""
 
+    default_renderer = KernFormRenderer
+
     def __init__(self, *args, send=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.send = send
         self.fields["email"].label = _("E-Mail-Adresse")
-        self.fields["email"].error_messages.update(
-            required=_("Bitte geben Sie Ihre E-Mail-Adresse an."),
-            invalid=_("Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org."),
-        )
+        self.fields["email"].error_messages.update(EMAIL_ERRORS)
 
     def get_users(self, email):
         users = get_user_model().objects.filter(
@@ -170,12 +180,20 @@ class MemberPasswordResetForm(PasswordResetForm):
         self.send(context["user"])
 
 
+class MemberSetPasswordForm(SetPasswordForm):
+    """Django's new password after a reset, in KERN's markup."""
+
+    default_renderer = KernFormRenderer
+
+
 class DeletionForm(forms.Form):
+    default_renderer = KernFormRenderer
+
     password = forms.CharField(
         label=gettext_lazy("Ihr Passwort"),
         help_text=gettext_lazy("Zur Sicherheit: Geben Sie Ihr Passwort ein, um zu bestätigen."),
         strip=False,
-        widget=forms.PasswordInput,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
     def __init__(self, *args, user, **kwargs):

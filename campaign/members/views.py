@@ -14,9 +14,8 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpResponseRedirect
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse, reverse_lazy
-from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -28,6 +27,7 @@ from campaign.members.forms import (
     DeletionForm,
     LoginForm,
     MemberPasswordResetForm,
+    MemberSetPasswordForm,
     RegistrationForm,
     ResendForm,
 )
@@ -35,6 +35,7 @@ from campaign.members.tasks import EXISTS, RESET, VERIFY, send_member_mail
 from campaign.members.tokens import user_for_key
 from campaign.models import EmployerSettings, Member
 from campaign.sites import branding
+from campaign.sites.public_forms import render_public_form, typed_input
 from campaign.sites.rate_limits import RateLimit
 
 REGISTRATION_LIMIT = RateLimit("member-registration", 5, 60 * 60)
@@ -44,10 +45,7 @@ PASSWORD_FIELDS = {"password1", "password2", "password"}
 
 
 def _render(request, template, context, status=200):
-    response = render(request, f"campaign/members/{template}", context, status=status)
-    # Forms with CSRF tokens and what the visitor typed: never stored by caches.
-    add_never_cache_headers(response)
-    return response
+    return render_public_form(request, f"campaign/members/{template}", context, status)
 
 
 def _too_many(what):
@@ -55,11 +53,6 @@ def _too_many(what):
         "Von Ihrem Anschluss kamen in kurzer Zeit viele Anfragen für %(what)s. Bitte warten Sie "
         "eine Stunde und versuchen Sie es dann noch einmal."
     ) % {"what": what}
-
-
-def _typed(request):
-    """What the visitor typed, for a form shown again: never the passwords."""
-    return {key: value for key, value in request.POST.items() if key not in PASSWORD_FIELDS}
 
 
 def safe_next(request):
@@ -126,17 +119,20 @@ def register(request):
         return redirect("members:account")
     next_url = safe_next(request)
     context = {"next": next_url, "restricted_page": restricted_page(request, next_url)}
+    context["challenge"] = challenge = captcha.new_challenge()
     if request.method != "POST":
-        context.update(form=RegistrationForm(), challenge=captcha.new_challenge())
+        context["form"] = RegistrationForm(question=challenge.question)
         return _render(request, "register.html", context)
-    context["challenge"] = captcha.new_challenge()
     if REGISTRATION_LIMIT.exceeded(request):
         context.update(
-            form=RegistrationForm(initial=_typed(request)),
+            form=RegistrationForm(
+                initial=typed_input(request, leave_out=PASSWORD_FIELDS),
+                question=challenge.question,
+            ),
             problem=_too_many(_("eine Registrierung")),
         )
         return _render(request, "register.html", context, status=429)
-    form = RegistrationForm(request.POST)
+    form = RegistrationForm(request.POST, question=challenge.question)
     done = HttpResponseRedirect(_with_next(reverse("members:registered"), next_url), status=303)
     if form.is_spam():
         REGISTRATION_LIMIT.count(request)
@@ -238,7 +234,7 @@ class PasswordResetView(auth_views.PasswordResetView):
 
     def post(self, request, *args, **kwargs):
         if PASSWORD_RESET_LIMIT.exceeded(request):
-            form = MemberPasswordResetForm(initial=_typed(request))
+            form = MemberPasswordResetForm(initial=typed_input(request, leave_out=PASSWORD_FIELDS))
             context = self.get_context_data(form=form, problem=_too_many(_("ein neues Passwort")))
             return self.render_to_response(context, status=429)
         PASSWORD_RESET_LIMIT.count(request)
@@ -255,6 +251,7 @@ class PasswordResetView(auth_views.PasswordResetView):
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    form_class = MemberSetPasswordForm
     template_name = "campaign/members/password_reset_confirm.html"
     success_url = reverse_lazy("members:password_reset_complete")
 

@@ -9,6 +9,7 @@ without the secret key. A timestamped link also expires: `read` with
 from dataclasses import dataclass
 
 from django.core import signing
+from django.utils.translation import gettext as _
 
 
 class InvalidLink(Exception):
@@ -17,6 +18,23 @@ class InvalidLink(Exception):
 
 class ExpiredLink(InvalidLink):
     """A genuine timestamped link older than its `max_age`."""
+
+
+class GoneLink(InvalidLink):
+    """A genuine link whose row is gone; each feature names its own subclass."""
+
+
+def problem(error, *, expired, gone):
+    """(German message, status) for a refused link: `expired` with 410 for an
+    ExpiredLink, `gone` with 404 for a GoneLink, otherwise a broken link, 400."""
+    if isinstance(error, ExpiredLink):
+        return expired, 410
+    if isinstance(error, GoneLink):
+        return gone, 404
+    return _(
+        "Dieser Link ist ungültig. Bitte prüfen Sie, ob Sie ihn vollständig aus der "
+        "E-Mail übernommen haben."
+    ), 400
 
 
 @dataclass(frozen=True)

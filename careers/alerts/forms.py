@@ -4,15 +4,15 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from campaign.sites.public_forms import PublicForm
 from careers.search_form import SearchForm
 
-HONEYPOT = "homepage"
 KIND_PARAMETER = "alarm"
 SEARCH_KIND = "suche"
 JOB_FIELD_PARAMETER = "berufsfeld"
 
 
-class _AlertForm(forms.Form):
+class _AlertForm(PublicForm):
     email = forms.EmailField(
         label=gettext_lazy("Ihre E-Mail-Adresse"),
         help_text=gettext_lazy(
@@ -20,29 +20,34 @@ class _AlertForm(forms.Form):
             "eine E-Mail am Tag mit den neuen Stellen."
         ),
         max_length=254,
-    )
-    # Hidden from people (and their screen readers); bots fill in every field.
-    homepage = forms.CharField(
-        label=gettext_lazy("Bitte lassen Sie dieses Feld leer."), required=False
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["email"].error_messages.update(
-            required=_("Bitte geben Sie Ihre E-Mail-Adresse an."),
-            invalid=_("Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org."),
-            max_length=_("Diese E-Mail-Adresse ist zu lang."),
-        )
+        self.fields["email"].error_messages["max_length"] = _("Diese E-Mail-Adresse ist zu lang.")
 
-    def is_spam(self):
-        return bool(self.data.get(HONEYPOT))
+
+def below_search():
+    """The e-mail address below /suche/'s results; the search goes along in hidden fields."""
+    form = _AlertForm(auto_id="stellenalarm-%s")
+    form.fields["email"].help_text = _(
+        "Neue Stellen dieser Suche höchstens einmal am Tag per E-Mail. Erst nach Ihrer "
+        "Bestätigung per Link."
+    )
+    return form
 
 
 class JobFieldAlertForm(_AlertForm):
-    """E-mail and at least one of the site's job fields (`job_fields`: pages in display order)."""
+    """E-mail and at least one of the site's job fields (`job_fields`: pages in display
+    order), offered by category."""
 
     berufsfeld = forms.MultipleChoiceField(
-        label=gettext_lazy("Berufsfelder"), widget=forms.CheckboxSelectMultiple
+        label=gettext_lazy("Berufsfelder"),
+        help_text=gettext_lazy("Wählen Sie ein oder mehrere Berufsfelder."),
+        # Its id names the fieldset, which the error summary links to.
+        widget=forms.CheckboxSelectMultiple(attrs={"id": "berufsfelder"}),
+        template_name="careers/alerts/job_fields.html",
     )
     field_order = ["berufsfeld", "email", "homepage"]
 
@@ -50,7 +55,12 @@ class JobFieldAlertForm(_AlertForm):
         super().__init__(*args, **kwargs)
         self.job_fields = {str(page.pk): page for page in job_fields}
         field = self.fields[JOB_FIELD_PARAMETER]
-        field.choices = [(pk, page.title) for pk, page in self.job_fields.items()]
+        by_category = {}
+        for pk, page in self.job_fields.items():
+            category = page.category.name if page.category_id else _("Weitere Berufsfelder")
+            by_category.setdefault(category, []).append((pk, page.title))
+        field.choices = list(by_category.items())
+        field.widget.template_name = "careers/alerts/job_field_checkboxes.html"
         field.error_messages.update(
             required=_("Bitte wählen Sie mindestens ein Berufsfeld."),
             invalid_choice=_(

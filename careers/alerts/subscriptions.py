@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 # ExpiredLink and InvalidLink are raised here; the views catch them as ours.
-from campaign.sites.signed_links import ExpiredLink, InvalidLink, SignedLink  # noqa: F401
+from campaign.sites.signed_links import ExpiredLink, GoneLink, InvalidLink, SignedLink  # noqa: F401
 from careers.models import JobAlert, JobAlertKind
 
 CONFIRM_WITHIN = datetime.timedelta(days=7)
@@ -27,7 +27,7 @@ CONFIRM_LINK = SignedLink(CONFIRM_SALT, timestamped=True)
 UNSUBSCRIBE_LINK = SignedLink(UNSUBSCRIBE_SALT)
 
 
-class UnknownAlert(InvalidLink):
+class UnknownAlert(GoneLink):
     """A genuine link whose subscription is gone (unsubscribed, or deleted unconfirmed)."""
 
 

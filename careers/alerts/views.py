@@ -10,15 +10,15 @@ can only delete the one subscription its signed link names.
 
 from django.db.models import F
 from django.http import Http404, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
+from campaign.sites import signed_links
+from campaign.sites.public_forms import render_public_form, typed_input
 from campaign.sites.rate_limits import RateLimit
 from careers.alerts import subscriptions
 from careers.alerts.forms import (
@@ -43,11 +43,7 @@ def _site(request):
 
 
 def _render(request, template, context, status=200):
-    response = render(request, f"careers/alerts/{template}.html", context, status=status)
-    response["X-Robots-Tag"] = "noindex"
-    # Holds a CSRF token and, after an error, what the visitor typed.
-    add_never_cache_headers(response)
-    return response
+    return render_public_form(request, f"careers/alerts/{template}.html", context, status)
 
 
 def site_job_fields(site):
@@ -60,18 +56,6 @@ def site_job_fields(site):
         .select_related("category")
         .order_by(F("category__sort_order").asc(nulls_last=True), "category__name", "title")
     )
-
-
-def _groups(form):
-    """[(category name, [checkbox widgets])] of the job field form, in display order."""
-    groups = []
-    for widget in form[JOB_FIELD_PARAMETER]:
-        page = form.job_fields[str(widget.data["value"])]
-        name = page.category.name if page.category_id else _("Weitere Berufsfelder")
-        if not groups or groups[-1][0] != name:
-            groups.append((name, []))
-        groups[-1][1].append(widget)
-    return groups
 
 
 def describe_search(choices, query, selected):
@@ -115,8 +99,6 @@ def subscribe(request):
 
     def page(form, status=200, **extra):
         context.update(form=form, **extra)
-        if context["kind"] != SEARCH_KIND:
-            context["groups"] = _groups(form)
         return _render(request, "subscribe", context, status=status)
 
     if request.method != "POST":
@@ -128,11 +110,7 @@ def subscribe(request):
             "Sie haben in kurzer Zeit viele Stellenalarme angefordert. Bitte warten Sie zehn "
             "Minuten und versuchen Sie es dann noch einmal."
         )
-        initial = {
-            **request.POST.dict(),
-            JOB_FIELD_PARAMETER: request.POST.getlist(JOB_FIELD_PARAMETER),
-        }
-        return page(make_form(initial=initial), status=429, problem=problem)
+        return page(make_form(initial=typed_input(request)), status=429, problem=problem)
     form = make_form(request.POST)
     RATE_LIMIT.count(request)
     sent = HttpResponseRedirect(reverse("job_alerts:sent"), status=303)
@@ -162,27 +140,16 @@ def sent(request):
 
 
 def _link_problem(request, error):
-    if isinstance(error, subscriptions.ExpiredLink):
-        message, status = (
-            _(
-                "Dieser Bestätigungslink ist abgelaufen: Er gilt sieben Tage. Bitte abonnieren "
-                "Sie den Stellenalarm noch einmal."
-            ),
-            410,
-        )
-    elif isinstance(error, subscriptions.UnknownAlert):
-        message, status = (
-            _("Diesen Stellenalarm gibt es nicht mehr. Vielleicht haben Sie ihn schon abbestellt."),
-            404,
-        )
-    else:
-        message, status = (
-            _(
-                "Dieser Link ist ungültig. Bitte prüfen Sie, ob Sie ihn vollständig aus der "
-                "E-Mail übernommen haben."
-            ),
-            400,
-        )
+    message, status = signed_links.problem(
+        error,
+        expired=_(
+            "Dieser Bestätigungslink ist abgelaufen: Er gilt sieben Tage. Bitte abonnieren "
+            "Sie den Stellenalarm noch einmal."
+        ),
+        gone=_(
+            "Diesen Stellenalarm gibt es nicht mehr. Vielleicht haben Sie ihn schon abbestellt."
+        ),
+    )
     return _render(request, "link_problem", {"message": message}, status=status)
 
 

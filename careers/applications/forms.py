@@ -5,15 +5,32 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from campaign.sites.public_forms import PublicForm
 from careers.applications.pdf import check_pdf
 from careers.models.applications import Salutation
 
-HONEYPOT = "homepage"
 MAX_DOCUMENTS = 3
 
 
 class MultiplePDFInput(forms.FileInput):
     allow_multiple_selected = True
+
+    def __init__(self):
+        super().__init__(
+            attrs={
+                "accept": "application/pdf,.pdf",
+                "class": "kern-form-input__input application-form__files",
+            }
+        )
+
+
+class TelInput(forms.TextInput):
+    input_type = "tel"
+
+
+def _filled_in(autocomplete, widget=forms.TextInput):
+    """The input, with the autocomplete token browsers fill it in by."""
+    return widget(attrs={"autocomplete": autocomplete})
 
 
 class DocumentsField(forms.FileField):
@@ -46,27 +63,50 @@ class DocumentsField(forms.FileField):
         return documents
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(PublicForm):
     salutation = forms.ChoiceField(
-        label=gettext_lazy("Anrede (freiwillig)"), choices=Salutation.choices, required=False
+        label=gettext_lazy("Anrede (freiwillig)"),
+        choices=Salutation.choices,
+        required=False,
+        widget=forms.RadioSelect,
+        template_name="forms/choices_in_a_row.html",
     )
-    first_name = forms.CharField(label=gettext_lazy("Vorname"), max_length=100)
-    last_name = forms.CharField(label=gettext_lazy("Nachname"), max_length=100)
+    first_name = forms.CharField(
+        label=gettext_lazy("Vorname"), max_length=100, widget=_filled_in("given-name")
+    )
+    last_name = forms.CharField(
+        label=gettext_lazy("Nachname"), max_length=100, widget=_filled_in("family-name")
+    )
     email = forms.EmailField(
         label=gettext_lazy("E-Mail-Adresse"),
         help_text=gettext_lazy("An diese Adresse schicken wir die Eingangsbestätigung."),
         max_length=254,
+        widget=_filled_in("email", forms.EmailInput),
     )
     phone = forms.CharField(
-        label=gettext_lazy("Telefon (freiwillig)"), max_length=50, required=False
+        label=gettext_lazy("Telefon (freiwillig)"),
+        max_length=50,
+        required=False,
+        widget=_filled_in("tel", TelInput),
     )
     street = forms.CharField(
-        label=gettext_lazy("Straße und Hausnummer (freiwillig)"), max_length=200, required=False
+        label=gettext_lazy("Straße und Hausnummer (freiwillig)"),
+        max_length=200,
+        required=False,
+        widget=_filled_in("street-address"),
     )
     postal_code = forms.CharField(
-        label=gettext_lazy("Postleitzahl (freiwillig)"), max_length=10, required=False
+        label=gettext_lazy("Postleitzahl (freiwillig)"),
+        max_length=10,
+        required=False,
+        widget=_filled_in("postal-code"),
     )
-    city = forms.CharField(label=gettext_lazy("Ort (freiwillig)"), max_length=100, required=False)
+    city = forms.CharField(
+        label=gettext_lazy("Ort (freiwillig)"),
+        max_length=100,
+        required=False,
+        widget=_filled_in("address-level2"),
+    )
     message = forms.CharField(
         label=gettext_lazy("Anschreiben (freiwillig)"),
         help_text=gettext_lazy(
@@ -108,17 +148,12 @@ class ApplicationForm(forms.Form):
         help_text=gettext_lazy("Diese Einwilligung können Sie jederzeit widerrufen."),
         required=False,
     )
-    # Hidden from people (and their screen readers); bots fill in every field.
-    homepage = forms.CharField(
-        label=gettext_lazy("Bitte lassen Sie dieses Feld leer."), required=False
-    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         messages = {
             "first_name": _("Bitte geben Sie Ihren Vornamen an."),
             "last_name": _("Bitte geben Sie Ihren Nachnamen an."),
-            "email": _("Bitte geben Sie Ihre E-Mail-Adresse an."),
             "privacy_consent": _(
                 "Ohne Ihre Einwilligung in die Verarbeitung können wir Ihre Bewerbung nicht "
                 "annehmen."
@@ -126,14 +161,14 @@ class ApplicationForm(forms.Form):
         }
         for name, message in messages.items():
             self.fields[name].error_messages["required"] = message
-        self.fields["email"].error_messages["invalid"] = _(
-            "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org."
-        )
         for field in self.fields.values():
             if getattr(field, "max_length", None):
                 field.error_messages["max_length"] = _(
                     "Bitte kürzen Sie auf höchstens %(limit_value)d Zeichen."
                 )
-
-    def is_spam(self):
-        return bool(self.data.get(HONEYPOT))
+        if self.is_bound:
+            # Browsers keep no chosen file when a page comes back.
+            documents = self.fields["documents"]
+            documents.help_text = (
+                f"{documents.help_text} {_('Bitte wählen Sie die Dateien erneut aus.')}"
+            )

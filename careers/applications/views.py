@@ -10,11 +10,10 @@ mail opens a page that asks once more (POST) before it deletes.
 
 from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
-from django.template.response import TemplateResponse
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from campaign.models import EmployerSettings
+from campaign.sites.public_forms import render_public_form, typed_input
 from campaign.sites.rate_limits import RateLimit
 from careers.applications import services
 from careers.applications.forms import ApplicationForm
@@ -28,12 +27,9 @@ ANCHOR = "bewerbungsformular"
 
 
 def _render(request, posting, template, context, status=200):
-    context = {"page": posting, "self": posting, "request": request, **context}
-    response = TemplateResponse(request, template, context, status=status)
     # Holds a CSRF token, what the applicant typed, their receipt number.
-    add_never_cache_headers(response)
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    context = {"page": posting, "self": posting, "request": request, **context}
+    return render_public_form(request, template, context, status)
 
 
 def _privacy(request):
@@ -60,8 +56,7 @@ def apply(request, posting):
             "Von Ihrem Anschluss kamen in kurzer Zeit viele Bewerbungen. Bitte warten Sie eine "
             "Stunde und versuchen Sie es dann noch einmal, oder bewerben Sie sich per E-Mail."
         )
-        # Unbound, with what was typed: nothing lost, and no field errors beside the 429.
-        form = ApplicationForm(initial=request.POST.dict())
+        form = ApplicationForm(initial=typed_input(request))
         return _render(
             request, posting, APPLY_TEMPLATE, {**context, "form": form, "problem": problem}, 429
         )

@@ -73,6 +73,9 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # Django's widget templates for the public forms' renderer, which reads TEMPLATES
+    # (campaign/sites/public_forms.py).
+    "django.forms",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",

@@ -393,3 +393,14 @@ def test_more_departments_and_bookings_cost_no_more_queries(client, event, path)
         )
 
     get_with_query_budget(client, url, host=HOST, max_queries=with_two)
+
+
+def test_a_bot_filling_the_honeypot_is_told_what_a_person_is_and_books_nothing(client, event):
+    response = client.post(
+        REGISTER, {**_booking_data(event, 1), "homepage": "https://spam.example"}, HTTP_HOST=HOST
+    )
+
+    assert response.status_code == 303
+    assert response["Location"] == f"{REGISTER}gesendet/"
+    assert not Booking.objects.exists()
+    assert mail.outbox == []

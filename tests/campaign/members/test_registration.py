@@ -39,7 +39,7 @@ def _post(
         "password2": password if repeat is None else repeat,
         "captcha_answer": solve(page) if answer is None else answer,
         "captcha_token": token_of(page),
-        "website": "",
+        "homepage": "",
         **extra,
     }
     if committed is None:
@@ -184,7 +184,7 @@ def test_registering_a_known_address_tells_only_its_owner(client, committed, dem
 
 
 def test_the_honeypot_thanks_bots_and_stores_nothing(client, demo_sites):
-    response, _ = _post(client, website="https://spam.example")
+    response, _ = _post(client, homepage="https://spam.example")
 
     assert response.status_code == 303
     assert not get_user_model().objects.filter(username="neu@example.org").exists()

@@ -95,7 +95,7 @@ def test_while_redis_is_down_registration_refuses_the_captcha_in_german(
             "password2": "Sommer-am-Alex-2024",
             "captcha_answer": solve(page),
             "captcha_token": token_of(page),
-            "website": "",
+            "homepage": "",
         },
         HTTP_HOST=HOST,
     )
