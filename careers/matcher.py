@@ -10,12 +10,12 @@ and the pages of the results on screen.
 from dataclasses import dataclass
 
 from django import forms
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from campaign.sites.pagination import page_of
 from careers import matching
 from careers.models.criteria import (
     IMPORTANT_PARAMETER,
@@ -158,11 +158,12 @@ def results_context(page, request):
     answers = form.answers()
     ranking = matching.rank(collection.profiles(source, site), answers, dimensions)
     listed = ranking.matches if ranking.answered else ranking.others
-    paginator = Paginator(listed, RESULTS_PER_PAGE)
-    number = form.cleaned_data[PAGE_PARAMETER] or 1
-    if number > paginator.num_pages:
-        raise Http404(_("Diese Ergebnisseite gibt es nicht."))
-    page_obj = paginator.page(number)
+    page_obj = page_of(
+        listed,
+        form.cleaned_data[PAGE_PARAMETER] or 1,
+        RESULTS_PER_PAGE,
+        _("Diese Ergebnisseite gibt es nicht."),
+    )
     keys = [getattr(item, "profile", item).key for item in page_obj.object_list]
     pages = {loaded.pk: loaded for loaded in collection.load(keys, today())}
     matches = page_obj.object_list if ranking.answered else [None] * len(keys)
@@ -179,7 +180,7 @@ def results_context(page, request):
         ranking=ranking,
         results=results,
         page_obj=page_obj,
-        paginator=paginator,
+        paginator=page_obj.paginator,
         page_parameter=PAGE_PARAMETER,
     )
     return context

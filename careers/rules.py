@@ -22,3 +22,7 @@ def open_on(on=None, prefix=""):
 
 def expired_on(on=None, prefix=""):
     return Q(**{f"{prefix}application_deadline__lt": on or today()})
+
+
+# How many postings a list shows at a time (posting index, job field, place).
+POSTINGS_PER_PAGE = 50

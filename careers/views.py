@@ -1,11 +1,11 @@
 """Views of the careers app outside the page tree: the faceted search."""
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from campaign.sites.pagination import page_of
 from careers.alerts.forms import below_search
 from careers.search import JobSearch, Scope
 from careers.search_form import SearchForm
@@ -28,17 +28,18 @@ def search(request):
 
     query = form.cleaned_data["q"]
     job_search = JobSearch(scope, query, form.selected(), choices=choices)
-    paginator = Paginator(job_search.results, RESULTS_PER_PAGE)
-    number = form.cleaned_data["seite"] or 1
-    if number > paginator.num_pages:
-        raise Http404(_("Diese Ergebnisseite gibt es nicht."))
-    page_obj = paginator.page(number)
+    page_obj = page_of(
+        job_search.results,
+        form.cleaned_data["seite"] or 1,
+        RESULTS_PER_PAGE,
+        _("Diese Ergebnisseite gibt es nicht."),
+    )
     context.update(
         query=query,
         search=job_search,
         facets=job_search.facets(request.GET),
         page_obj=page_obj,
-        paginator=paginator,
+        paginator=page_obj.paginator,
         results=job_search.load(page_obj.object_list),
         pattern=search_pattern(query),
         alert_form=below_search(),

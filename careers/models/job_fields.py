@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from campaign.sites.feeds import FeedRoutesMixin
 from campaign.sites.page_forms import SitePage
+from campaign.sites.pagination import PAGE_PARAMETER, page_of
 from careers.blocks import InsightsBlock
 from careers.choices import EntryPath, WorkingTime
 from careers.feeds import PostingsFeed
@@ -22,7 +23,7 @@ from careers.models.criteria import criteria_panel
 from careers.models.mixins import PayGradesMixin
 from careers.models.taxonomy import JobCategory, JobFieldTag
 from careers.pay import attach_pay_ranges
-from careers.rules import open_on, today
+from careers.rules import POSTINGS_PER_PAGE, open_on, today
 
 CATEGORY_PARAMETER = "kategorie"
 RICH_TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
@@ -189,12 +190,20 @@ class JobFieldPage(SitePage, FeedRoutesMixin, PayGradesMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         on = today()
-        postings = list(self.open_postings(on))
+        page_obj = page_of(
+            self.open_postings(on),
+            request.GET.get(PAGE_PARAMETER, "1"),
+            POSTINGS_PER_PAGE,
+            _("Diese Seite der offenen Stellen gibt es nicht."),
+        )
+        postings = list(page_obj.object_list)
         attach_pay_ranges([self, *postings], on)  # one query for the page and its postings
         context.update(
             pay_range=self.pay_range,
             departments=list(self.departments.all()),
             tags=list(self.tags.all()),
             postings=postings,
+            page_obj=page_obj,
+            page_parameter=PAGE_PARAMETER,
         )
         return context

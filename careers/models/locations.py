@@ -20,10 +20,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from campaign.sites.page_forms import SitePage
+from campaign.sites.pagination import PAGE_PARAMETER, page_of
 from careers.blocks import InsightsBlock
 from careers.models.criteria import criteria_panel
 from careers.pay import attach_pay_ranges
-from careers.rules import open_on, today
+from careers.rules import POSTINGS_PER_PAGE, open_on, today
 from media_library.blocks import CaptionedImageBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
@@ -192,10 +193,13 @@ class LocationPage(SitePage, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         on = today()
-        postings = list(
-            self.open_postings(on).select_related("pay_scale").prefetch_related("departments")
+        page_obj = page_of(
+            self.open_postings(on).select_related("pay_scale").prefetch_related("departments"),
+            request.GET.get(PAGE_PARAMETER, "1"),
+            POSTINGS_PER_PAGE,
+            _("Diese Seite der offenen Stellen gibt es nicht."),
         )
-        attach_pay_ranges(postings, on)
+        postings = attach_pay_ranges(list(page_obj.object_list), on)
         criteria = self.criteria.select_related("value__dimension").order_by(
             "value__dimension__sort_order", "value__dimension__name", "value__sort_order"
         )
@@ -205,6 +209,8 @@ class LocationPage(SitePage, Page):
         context.update(
             contacts=list(self.contacts.all()),
             postings=postings,
+            page_obj=page_obj,
+            page_parameter=PAGE_PARAMETER,
             criteria_by_dimension=list(by_dimension.items()),
         )
         return context

@@ -5,10 +5,8 @@ and `.expired()`. Expired postings leave listings and the sitemap by
 themselves and show "Bewerbungsfrist abgelaufen" instead of the apply button.
 """
 
-from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -22,6 +20,7 @@ from wagtail.search import index
 from campaign.sites.branding import for_request as branding_for_request
 from campaign.sites.feeds import FeedRoutesMixin
 from campaign.sites.page_forms import SitePage
+from campaign.sites.pagination import PAGE_PARAMETER, page_of
 from campaign.sites.structured_data import script_data
 from careers.choices import Contract, EmploymentType, Status
 from careers.feeds import PostingsFeed
@@ -31,10 +30,8 @@ from careers.jsonld import job_posting
 from careers.models.mixins import PayGradesMixin
 from careers.models.recruitment_settings import RecruitmentSettings
 from careers.pay import attach_pay_ranges
-from careers.rules import expired_on, open_on, today
+from careers.rules import POSTINGS_PER_PAGE, expired_on, open_on, today
 
-POSTINGS_PER_PAGE = 50
-PAGE_PARAMETER = "seite"
 RICH_TEXT_FEATURES = ["bold", "italic", "ul", "ol", "link"]
 
 
@@ -92,14 +89,15 @@ class JobPostingIndexPage(SitePage, FeedRoutesMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         on = today()
-        paginator = Paginator(self.postings(on), POSTINGS_PER_PAGE)
-        number = request.GET.get(PAGE_PARAMETER, "1")
-        if not number.isdigit() or not 1 <= int(number) <= paginator.num_pages:
-            raise Http404(_("Diese Seite der Stellenangebote gibt es nicht."))
-        page_obj = paginator.page(int(number))
+        page_obj = page_of(
+            self.postings(on),
+            request.GET.get(PAGE_PARAMETER, "1"),
+            POSTINGS_PER_PAGE,
+            _("Diese Seite der Stellenangebote gibt es nicht."),
+        )
         context.update(
             page_obj=page_obj,
-            paginator=paginator,
+            paginator=page_obj.paginator,
             page_parameter=PAGE_PARAMETER,
             postings=attach_pay_ranges(page_obj.object_list, on),
         )

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from careers.factories import JobCategoryFactory, JobFieldPageFactory
+from careers.rules import POSTINGS_PER_PAGE
 from tests.careers.conftest import HOST
 from tests.support import count_queries, get_with_query_budget
 
@@ -94,10 +95,11 @@ def test_job_field_page_without_insights_has_no_empty_section(client, job_field)
     assert 'id="einblicke"' not in client.get(job_field.url, HTTP_HOST=HOST).text
 
 
-# Warm requests, as measured: index 18, job field 22 (category and pay table by
-# FK; one each for the active language's locale, which routing looks up).
+# Warm requests, as measured: index 18, job field 23 (category and pay table by
+# FK; one each for the active language's locale, which routing looks up; one
+# counts the open postings, of which the page shows one page).
 JOB_FIELD_INDEX_BUDGET = 19
-JOB_FIELD_BUDGET = 22
+JOB_FIELD_BUDGET = 23
 
 
 def test_job_field_index_stays_within_budget_however_many_fields(
@@ -140,3 +142,22 @@ def test_job_field_page_stays_within_budget_however_many_postings(
 
     assert "25 offene Stellen" in response.text
     assert many == one
+
+
+def test_a_job_field_with_many_postings_shows_them_a_page_at_a_time(
+    client, job_field, make_posting
+):
+    for number in range(POSTINGS_PER_PAGE + 1):
+        make_posting(title=f"Sachbearbeitung {number:02d}")
+
+    first = client.get(job_field.url, HTTP_HOST=HOST).text
+    second = client.get(job_field.url + "?seite=2", HTTP_HOST=HOST).text
+
+    assert f"{POSTINGS_PER_PAGE + 1} offene Stellen" in first  # the count is of them all
+    assert first.count("Sachbearbeitung ") == POSTINGS_PER_PAGE
+    assert 'href="?seite=2#offene-stellen"' in first
+    assert second.count("Sachbearbeitung ") == 1
+    assert 'href="?seite=1#offene-stellen"' in second
+    for wrong in ("3", "0", "zwei", "9" * 30):
+        response = client.get(job_field.url, {"seite": wrong}, HTTP_HOST=HOST)
+        assert response.status_code == 404

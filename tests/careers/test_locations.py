@@ -13,6 +13,7 @@ from careers.factories import (
     LocationPageFactory,
 )
 from careers.models import DimensionValue, LocationPage
+from careers.rules import POSTINGS_PER_PAGE
 from tests.careers.conftest import HOST
 from tests.support import count_queries, get_with_query_budget
 
@@ -136,3 +137,21 @@ def test_page_and_location_queries_do_not_grow_with_contacts(client, harbour):
     harbour.contacts.create(name="Und noch eins")
 
     assert count_queries(client, harbour.url, host=HOST) == before
+
+
+def test_a_place_with_many_postings_shows_them_a_page_at_a_time(
+    client, harbour, site, make_posting
+):
+    port = DepartmentFactory(site=site, name="Standort Wissenschaftshafen", city="Magdeburg")
+    harbour.departments.add(port)
+    harbour.save()
+    for number in range(POSTINGS_PER_PAGE + 1):
+        make_posting(title=f"Laborant*in {number:02d}", departments=[port])
+
+    first = client.get(harbour.url, HTTP_HOST=HOST).text
+    second = client.get(harbour.url + "?seite=2", HTTP_HOST=HOST).text
+
+    assert f"{POSTINGS_PER_PAGE + 1} offene Stellen" in first
+    assert first.count("Laborant*in ") == POSTINGS_PER_PAGE
+    assert second.count("Laborant*in ") == 1
+    assert client.get(harbour.url + "?seite=3", HTTP_HOST=HOST).status_code == 404
