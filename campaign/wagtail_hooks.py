@@ -11,7 +11,7 @@ from campaign.events.admin import BookingViewSet
 from campaign.legal.admin import AccessibilityFeedbackViewSet
 from campaign.members import access as member_access
 from campaign.models import MediaContact, Testimonial
-from campaign.sites import dashboard
+from campaign.sites import dashboard, page_cache
 from campaign.sites.admin_scoping import pages as admin_site_pages
 from campaign.sites.admin_scoping import scope
 from campaign.sites.admin_scoping.views import SiteScopedViewSetMixin
@@ -20,6 +20,7 @@ from campaign.sites.page_languages import serve_in_own_language
 from campaign.sites.page_links import LocalizedPageLinkHandler
 from campaign.sites.periodic import DAILY, EVERY_TICK, HOURLY, PeriodicJob
 from campaign.sites.staff_security import urls as staff_security_urls
+from media_library.blocks import VERSION_PARAMETER
 
 
 class TestimonialViewSet(SiteScopedViewSetMixin, SnippetViewSet):
@@ -80,6 +81,13 @@ def upcoming_sections():
 
 
 hooks.register("before_serve_page", serve_in_own_language)
+
+
+@hooks.register("before_serve_page")
+def films_play_the_cut_asked_for(page, request, serve_args, serve_kwargs):
+    """A film on any page plays the cut in ?fassung= (media_library/blocks.py)."""
+    page_cache.reads(request, VERSION_PARAMETER)
+
 
 # Member-only content is for the members of its own site: checked after
 # Wagtail's view restrictions (order 0), which send visitors to the login.

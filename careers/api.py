@@ -18,6 +18,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import Field, field_validator
 from wagtail.models import Site
 
+from campaign.sites.page_cache import lists_every_site, reads
 from careers import search as job_search
 from careers.grades import parse_grades
 from careers.rules import today
@@ -132,7 +133,10 @@ def _scope(request):
 
 @api.get("/stellen", response={200: PostingPage, 400: Problem}, summary="Offene Stellen")
 def postings(request, filters: Query[PostingFilters]):
+    reads(request, *PostingFilters.model_fields)
     scope = _scope(request)
+    if scope.cross_site:
+        lists_every_site(request)
     choices = scope.choices()
     selected = {}
     for parameter in scope.facet_parameters:

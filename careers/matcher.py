@@ -15,6 +15,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from campaign.sites.page_cache import reads
 from campaign.sites.pagination import page_of
 from careers import matching
 from careers.models.criteria import (
@@ -145,6 +146,7 @@ def results_context(page, request):
     dimensions = [dimension.as_engine_value() for dimension in site_dimensions]
     questions = {d.slug: d.question or d.name for d in site_dimensions}
     form = MatcherForm(request.GET, dimensions=dimensions)
+    reads(request, *form.fields)
     context = {
         "form": form,
         "collection": collection,

@@ -5,8 +5,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from campaign.sites.page_cache import lists_every_site, reads
 from campaign.sites.pagination import page_of
-from careers.alerts.forms import below_search
+from careers.alerts.forms import alert_query
 from careers.search import JobSearch, Scope
 from careers.search_form import SearchForm
 from careers.templatetags.search_highlight import search_pattern
@@ -20,8 +21,11 @@ def search(request):
     if site is None:
         raise Http404(_("Zu dieser Adresse gehört keine Website."))
     scope = Scope.for_site(site)
+    if scope.cross_site:
+        lists_every_site(request)
     choices = scope.choices()
     form = SearchForm(request.GET, choices=choices)
+    reads(request, *form.fields)
     context = {"form": form, "scope": scope, "query": request.GET.get("q", "")[:200]}
     if not form.is_valid():
         return render(request, "careers/search.html", context, status=400)
@@ -42,6 +46,6 @@ def search(request):
         paginator=page_obj.paginator,
         results=job_search.load(page_obj.object_list),
         pattern=search_pattern(query),
-        alert_form=below_search(),
+        alert_query=alert_query(query, form.selected()),
     )
     return render(request, "careers/search.html", context)

@@ -1,7 +1,7 @@
 import shutil
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from wagtail.models import Site
 
@@ -16,10 +16,12 @@ from tests.support import (
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    # Branding is cached per host name; every test builds its sites afresh.
+    # Branding is cached per host name, pages per address; every test builds its sites afresh.
     cache.clear()
+    caches["pages"].clear()
     yield
     cache.clear()
+    caches["pages"].clear()
 
 
 @pytest.fixture
@@ -91,5 +93,8 @@ def redis_server(tmp_path):
 @pytest.fixture
 def shared_cache(redis_server, settings):
     """The cache as production configures it (REDIS_URL), on the test's own Redis."""
-    settings.CACHES = {"default": redis_cache(redis_server.url)}
+    settings.CACHES = {
+        "default": redis_cache(redis_server.url),
+        "pages": redis_cache(redis_server.url, prefix="stellwerk-pages"),
+    }
     return redis_server

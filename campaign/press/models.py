@@ -24,6 +24,7 @@ from campaign.pages.models.campaigns import PartOfCampaign
 from campaign.press.kit import build_press_kit, press_kit_filename
 from campaign.sites.branding import for_request
 from campaign.sites.feeds import FeedRoutesMixin, PressReleasesFeed
+from campaign.sites.page_cache import reads
 from campaign.sites.page_forms import SitePage
 
 RELEASES_PER_PAGE = 10
@@ -108,6 +109,7 @@ class PressIndexPage(SitePage, FeedRoutesMixin, Page):
     def index_route(self, request, *args, **kwargs):
         context = self.get_context(request, *args, **kwargs)
         status = 200
+        reads(request, YEAR_PARAMETER, PAGE_PARAMETER)
         try:
             context.update(self.listing(request.GET))
         except ListingProblem as problem:

@@ -10,7 +10,15 @@ never silently the first page.
 from django.core.paginator import Paginator
 from django.http import Http404
 
+from campaign.sites.page_cache import reads
+
 PAGE_PARAMETER = "seite"
+
+
+def requested_page(request):
+    """The page number this request asks for (text), as the page cache knows."""
+    reads(request, PAGE_PARAMETER)
+    return request.GET.get(PAGE_PARAMETER, "1")
 
 
 def page_of(items, number, per_page, missing):

@@ -1,6 +1,7 @@
 """The subscription forms: job fields ticked on /stellenalarm/, or a search from /suche/."""
 
 from django import forms
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -28,14 +29,13 @@ class _AlertForm(PublicForm):
         self.fields["email"].error_messages["max_length"] = _("Diese E-Mail-Adresse ist zu lang.")
 
 
-def below_search():
-    """The e-mail address below /suche/'s results; the search goes along in hidden fields."""
-    form = _AlertForm(auto_id="stellenalarm-%s")
-    form.fields["email"].help_text = _(
-        "Neue Stellen dieser Suche höchstens einmal am Tag per E-Mail. Erst nach Ihrer "
-        "Bestätigung per Link."
-    )
-    return form
+def alert_query(query, selected):
+    """The query string that opens /stellenalarm/ with this search taken over."""
+    pairs = [(KIND_PARAMETER, SEARCH_KIND)]
+    if query:
+        pairs.append(("q", query))
+    pairs += [(parameter, value) for parameter, values in selected.items() for value in values]
+    return urlencode(pairs)
 
 
 class JobFieldAlertForm(_AlertForm):

@@ -12,8 +12,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from campaign.sites.feeds import FeedRoutesMixin
+from campaign.sites.page_cache import reads
 from campaign.sites.page_forms import SitePage
-from campaign.sites.pagination import PAGE_PARAMETER, page_of
+from campaign.sites.pagination import PAGE_PARAMETER, page_of, requested_page
 from careers.blocks import InsightsBlock
 from careers.choices import EntryPath, WorkingTime
 from careers.feeds import PostingsFeed
@@ -75,6 +76,7 @@ class JobFieldIndexPage(SitePage, Page):
         context = super().get_context(request, *args, **kwargs)
         on = today()
         categories = list(self.categories())
+        reads(request, CATEGORY_PARAMETER)
         selected = request.GET.get(CATEGORY_PARAMETER, "")
         current = next((c for c in categories if c.slug == selected), None)
         job_fields = self.job_fields(on)
@@ -192,7 +194,7 @@ class JobFieldPage(SitePage, FeedRoutesMixin, PayGradesMixin, Page):
         on = today()
         page_obj = page_of(
             self.open_postings(on),
-            request.GET.get(PAGE_PARAMETER, "1"),
+            requested_page(request),
             POSTINGS_PER_PAGE,
             _("Diese Seite der offenen Stellen gibt es nicht."),
         )

@@ -20,7 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from campaign.sites.page_forms import SitePage
-from campaign.sites.pagination import PAGE_PARAMETER, page_of
+from campaign.sites.pagination import PAGE_PARAMETER, page_of, requested_page
 from careers.blocks import InsightsBlock
 from careers.models.criteria import criteria_panel
 from careers.pay import attach_pay_ranges
@@ -195,7 +195,7 @@ class LocationPage(SitePage, Page):
         on = today()
         page_obj = page_of(
             self.open_postings(on).select_related("pay_scale").prefetch_related("departments"),
-            request.GET.get(PAGE_PARAMETER, "1"),
+            requested_page(request),
             POSTINGS_PER_PAGE,
             _("Diese Seite der offenen Stellen gibt es nicht."),
         )

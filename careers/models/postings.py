@@ -20,7 +20,7 @@ from wagtail.search import index
 from campaign.sites.branding import for_request as branding_for_request
 from campaign.sites.feeds import FeedRoutesMixin
 from campaign.sites.page_forms import SitePage
-from campaign.sites.pagination import PAGE_PARAMETER, page_of
+from campaign.sites.pagination import PAGE_PARAMETER, page_of, requested_page
 from campaign.sites.structured_data import script_data
 from careers.choices import Contract, EmploymentType, Status
 from careers.feeds import PostingsFeed
@@ -91,7 +91,7 @@ class JobPostingIndexPage(SitePage, FeedRoutesMixin, Page):
         on = today()
         page_obj = page_of(
             self.postings(on),
-            request.GET.get(PAGE_PARAMETER, "1"),
+            requested_page(request),
             POSTINGS_PER_PAGE,
             _("Diese Seite der Stellenangebote gibt es nicht."),
         )

@@ -11,6 +11,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from campaign.pages.blocks import BodyBlock
+from campaign.sites import page_cache
 from campaign.sites.models import EmployerSettings
 from campaign.sites.page_forms import SitePage
 
@@ -100,6 +101,7 @@ class EmployerDirectoryPage(SitePage, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        page_cache.lists_every_site(request)
         context["employers"] = self.employers(request)
         return context
 

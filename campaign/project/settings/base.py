@@ -94,6 +94,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # German without a prefix, English under /en/ (campaign/project/urls.py).
     "django.middleware.locale.LocaleMiddleware",
+    # Anonymous visitors' pages from the "pages" cache (campaign/sites/page_cache/):
+    # after the language is known, before CSRF and messages, whose cookies it sees.
+    "campaign.sites.page_cache.middleware.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Before the CSRF check, which reads the body: visitors' bodies are bounded
     # (413) and their files stay in memory (careers/applications/uploads.py).
@@ -164,7 +167,7 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
-def redis_cache(url):
+def redis_cache(url, prefix="stellwerk"):
     """The cache all workers share (production requires it, production.py).
 
     A Redis that is down or unreachable must not take the site with it: every
@@ -177,7 +180,7 @@ def redis_cache(url):
     return {
         "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": url,
-        "KEY_PREFIX": "stellwerk",
+        "KEY_PREFIX": prefix,
         "OPTIONS": {
             "SOCKET_CONNECT_TIMEOUT": 0.5,
             "SOCKET_TIMEOUT": 0.5,
@@ -188,10 +191,27 @@ def redis_cache(url):
 
 # Cache: local memory per process, Redis when REDIS_URL is set.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Anonymous visitors' pages have a cache alias of their own ("pages"), so
+# operators can size or move it apart from rate limits and sessions' helpers.
 if REDIS_URL:
-    CACHES = {"default": redis_cache(REDIS_URL)}
+    CACHES = {
+        "default": redis_cache(REDIS_URL),
+        "pages": redis_cache(REDIS_URL, prefix="stellwerk-pages"),
+    }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
+# campaign/sites/page_cache/: on unless STELLWERK_PAGE_CACHE=off (make bench
+# measures both); entries live an hour at most, shared caches keep a page a minute.
+PAGE_CACHE = env_bool("STELLWERK_PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = 3600
+PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("STELLWERK_SHARED_CACHE_SECONDS", "60"))
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "campaign.cache"
 

@@ -2,6 +2,7 @@
 subscriptions.py): double opt-in, signed links, unsubscribing (also with one
 click, RFC 8058), no duplicates, no leak, bad input, rate limit."""
 
+import html
 import re
 import time
 from io import StringIO
@@ -252,8 +253,14 @@ def test_the_search_page_offers_its_search_as_an_alert(
 ):
     search = _get(client, "/suche/?q=Verwaltung&arbeitszeit=teilzeit")
     assert "Diese Suche als Stellenalarm abonnieren" in search.text
-    assert '<input type="hidden" name="alarm" value="suche">' in search.text
-    assert '<input type="hidden" name="arbeitszeit" value="teilzeit">' in search.text
+    # A link to the alert's form, not a form here: the results set no cookie.
+    assert "csrfmiddlewaretoken" not in search.text
+    assert not search.cookies
+    link = re.search(r'href="(/stellenalarm/\?[^"]+)"', search.text).group(1)
+    form = _get(client, html.unescape(link))
+    assert '<input type="hidden" name="alarm" value="suche">' in form.text
+    assert '<input type="hidden" name="arbeitszeit" value="teilzeit">' in form.text
+    assert '<input type="hidden" name="q" value="Verwaltung">' in form.text
 
     with django_capture_on_commit_callbacks(execute=True):
         response = _post(

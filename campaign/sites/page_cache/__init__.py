@@ -1,0 +1,98 @@
+"""Anonymous visitors' pages from a cache, purged when what they show changes.
+
+A campaign lives on spikes: the film goes live on the home page, a release is
+picked up by local news. Visitors without a session (no login, no member, no
+message waiting) get every public page, feed, sitemap, search and API answer
+from the `pages` cache (Redis when REDIS_URL is set), keyed by host, path,
+language, day and the query parameters the view reads:
+
+- A view says which parameters it reads with `reads(request, *names)`; the
+  cache learns that per address. Others (utm_…, fbclid, anything typed) are
+  taken off the request before the view runs, so they neither change the page
+  nor multiply entries. The test settings check that no view reads more than
+  it declared (PAGE_CACHE_CHECK_PARAMETERS).
+- Nothing that carries a cookie, a CSRF token, a message or `Cache-Control:
+  private/no-cache` is stored, nor any status but 200 (middleware.py).
+- Each entry remembers the generation of its site and of everything
+  (`purge_sites`, `purge_everything`); a purge gives a new generation, so the
+  old entries are never served again. What purges what is written once, in
+  purge.py. The day is part of the key, so a posting past its deadline leaves
+  every list at midnight with no editor action.
+- Browsers and shared caches get ETag, Last-Modified and 304 answers, and an
+  s-maxage of at most PAGE_CACHE_SHARED_SECONDS, never past midnight.
+"""
+
+import functools
+import uuid
+from urllib.parse import urlsplit
+
+from django.core.cache import caches
+from django.utils.http import urlencode
+from wagtail.models import Site
+
+CACHE_ALIAS = "pages"
+EVERYTHING = "*"
+# Bumped with any site: what lists every employer (a directory site) depends on it.
+EVERY_SITE = "sites"
+
+
+def reads(request, *names):
+    """Declare the query parameters this response depends on (see the docstring)."""
+    declared = getattr(request, "page_cache_parameters", None)
+    if declared is None:
+        declared = request.page_cache_parameters = set()
+    declared.update(names)
+
+
+def reading(*names):
+    """A view decorator: `reads()` for a view outside the page tree."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            reads(request, *names)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def lists_every_site(request):
+    """Declare that this response shows what every employer's site holds."""
+    request.page_cache_every_site = True
+
+
+def page_cache():
+    return caches[CACHE_ALIAS]
+
+
+def generation_key(name):
+    return f"generation:{name}"
+
+
+def purge_hosts(hosts):
+    """New generations for these host names, and for what lists every site."""
+    names = {*hosts, EVERY_SITE} if hosts else set()
+    page_cache().set_many({generation_key(name): uuid.uuid4().hex for name in names}, None)
+
+
+def purge_sites(site_ids):
+    """Purge these sites (by id; EVERYTHING among them purges all)."""
+    if EVERYTHING in site_ids:
+        return purge_hosts({EVERYTHING})
+    hosts = {
+        urlsplit(root.root_url).hostname
+        for root in Site.get_site_root_paths()
+        if root.site_id in site_ids
+    }
+    purge_hosts(hosts if len(hosts) >= 1 else {EVERYTHING})
+
+
+def canonical_query(query_dict, names):
+    """The declared parameters of a query, sorted, without empty values."""
+    pairs = []
+    for name in sorted(names):
+        values = sorted(value for value in query_dict.getlist(name) if value != "")
+        pairs.extend((name, value) for value in values)
+    return urlencode(pairs)

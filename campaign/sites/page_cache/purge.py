@@ -1,0 +1,155 @@
+"""What purges what, written once (see the package's docstring).
+
+Correct before fast: a change purges the whole site it belongs to, since a
+page is listed and linked from index pages, the home page's teasers, feeds,
+sitemaps, search and the API of its site, and every directory site (which
+lists every employer's postings). What belongs to no site, or to one we
+cannot tell, purges everything. Purges run after the transaction commits, so
+a page rendered from the old rows meanwhile is stored under the old generation
+and never served.
+
+- a page saved (published, unpublished, scheduled, changed by a task), moved
+  or deleted; its view restrictions: the sites whose tree holds it, before
+  and after a move (a draft's bookkeeping alone purges nothing);
+- a site: everything (host names, roots and the directory's list change);
+- a snippet or a site setting: its site, or everything when it has none
+  (job categories, pay scales);
+- an image, document or film changed or deleted: the sites of the pages,
+  settings and snippets that use it (Wagtail's reference index); a new upload
+  purges nothing, nothing shows it yet;
+- a calendar's rendered PDF: its page's sites.
+"""
+
+import functools
+
+from django.apps import apps
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.settings.registry import registry as settings_registry
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
+from wagtail.signals import post_page_move
+from wagtail.snippets.models import get_snippet_models
+
+from campaign.sites.page_cache import EVERYTHING, purge_sites
+
+# What Wagtail saves on a page when a draft or a lock changes; the live page stays.
+DRAFT_FIELDS = {
+    "comments",
+    "draft_title",
+    "has_unpublished_changes",
+    "latest_revision",
+    "latest_revision_created_at",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
+MEDIA_MODELS = ["media_library.Film", "media_library.FilmVersion", "media_library.SubtitleTrack"]
+PAGE_PARTS = ["campaign.CalendarPdf"]
+
+
+def purge(site_ids):
+    """Purge these sites (EVERYTHING: all) now and again once the transaction commits.
+
+    Now, so this connection's next request sees the change (tests run in one
+    transaction); after the commit, because a page another worker rendered
+    from the old rows in between was stored under the new generation.
+    """
+    if site_ids:
+        purge_sites(site_ids)
+        transaction.on_commit(lambda: purge_sites(site_ids))
+
+
+def sites_of_paths(url_paths):
+    """The sites whose trees hold these paths; EVERYTHING when none does."""
+    site_ids = {
+        root.site_id
+        for root in Site.get_site_root_paths()
+        for url_path in url_paths
+        if url_path and url_path.startswith(root.root_path)
+    }
+    return site_ids or {EVERYTHING}
+
+
+def sites_of_object(instance):
+    """The sites showing a snippet, setting, medium or page part."""
+    if isinstance(instance, Page):
+        return sites_of_paths([instance.url_path])
+    if getattr(instance, "site_id", None):
+        return {instance.site_id}
+    if getattr(instance, "page_id", None):
+        return sites_of_paths(
+            Page.objects.filter(pk=instance.page_id).values_list("url_path", flat=True)
+        )
+    for parent in ("version", "film"):  # a subtitle's film version, a version's film
+        if getattr(instance, f"{parent}_id", None):
+            return sites_of_object(getattr(instance, parent))
+    if isinstance(instance, _media_models()):
+        return _sites_using(instance)
+    return {EVERYTHING}
+
+
+def _sites_using(instance):
+    site_ids = set()
+    for source, _references in ReferenceIndex.get_references_to(instance).group_by_source_object():
+        if source is not None:
+            site_ids |= sites_of_object(source)
+    return site_ids
+
+
+def _media_models():
+    return (
+        get_image_model(),
+        get_document_model(),
+        *(apps.get_model(label) for label in MEDIA_MODELS),
+    )
+
+
+# The receivers: one for every save and delete, which sorts by kind.
+
+
+def saved(sender, instance, created=False, update_fields=None, raw=False, **kwargs):
+    if raw:
+        return
+    if isinstance(instance, Page):
+        if not (update_fields and set(update_fields) <= DRAFT_FIELDS):
+            purge(sites_of_paths([instance.url_path]))
+    elif not (created and isinstance(instance, _media_models())):
+        deleted(sender, instance)
+
+
+def deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        purge(sites_of_paths([instance.url_path]))
+    elif isinstance(instance, PageViewRestriction):
+        paths = Page.objects.filter(pk=instance.page_id).values_list("url_path", flat=True)
+        purge(sites_of_paths(paths))
+    elif isinstance(instance, Site):
+        purge({EVERYTHING})
+    elif sender in _content_models():
+        purge(sites_of_object(instance))
+
+
+def moved(sender, instance, url_path_before, url_path_after, **kwargs):
+    purge(sites_of_paths([url_path_before, url_path_after]))
+
+
+@functools.cache
+def _content_models():
+    """Snippets, site settings, media and page parts: asked once every app is loaded
+    (snippets register in wagtail_hooks.py, after AppConfig.ready)."""
+    return frozenset(
+        {
+            *get_snippet_models(),
+            *settings_registry,
+            *_media_models(),
+            *(apps.get_model(label) for label in PAGE_PARTS),
+        }
+    )
+
+
+def connect():
+    post_save.connect(saved, dispatch_uid="page-cache-saved")
+    post_delete.connect(deleted, dispatch_uid="page-cache-deleted")
+    post_page_move.connect(moved, dispatch_uid="page-cache-moved")
