@@ -25,6 +25,8 @@ import functools
 from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django_tasks import TaskResultStatus
+from django_tasks.signals import task_finished
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -45,6 +47,7 @@ DRAFT_FIELDS = {
     "locked_at",
     "locked_by",
 }
+SEARCH_INDEX_TASK = "modelsearch.tasks.insert_or_update_object_task"
 MEDIA_MODELS = ["media_library.Film", "media_library.FilmVersion", "media_library.SubtitleTrack"]
 PAGE_PARTS = ["campaign.CalendarPdf"]
 
@@ -149,7 +152,22 @@ def _content_models():
     )
 
 
+def page_indexed(sender, task_result, **kwargs):
+    """The worker indexes a published page for search a moment later: until then
+    the search cannot find it, so its sites are purged once more."""
+    if task_result.task.module_path != SEARCH_INDEX_TASK:
+        return
+    if task_result.status != TaskResultStatus.SUCCESSFUL:
+        return
+    app_label, model_name, pk = task_result.args
+    model = apps.get_model(app_label, model_name)
+    if issubclass(model, Page):
+        paths = Page.objects.filter(pk=pk).values_list("url_path", flat=True)
+        purge(sites_of_paths(paths))
+
+
 def connect():
     post_save.connect(saved, dispatch_uid="page-cache-saved")
     post_delete.connect(deleted, dispatch_uid="page-cache-deleted")
     post_page_move.connect(moved, dispatch_uid="page-cache-moved")
+    task_finished.connect(page_indexed, dispatch_uid="page-cache-indexed")

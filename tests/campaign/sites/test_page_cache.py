@@ -4,6 +4,7 @@ every purge rule of purge.py, each with the lists a visitor would look at."""
 import datetime
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -303,3 +304,23 @@ def test_a_posting_leaves_every_list_the_day_after_its_deadline(client, demo_sit
         response = _get(client, path)
         assert response[STATUS] == "miss", path
         assert address not in response.content, path
+
+
+def test_search_finds_a_published_page_once_the_worker_has_indexed_it(client, demo_sites, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    search = "/suche/?q=Weichenwärterin"
+    _warm(client, search)
+    posting = JobPostingPage.objects.live().open().descendant_of(_site(MITTE).root_page).first()
+    address = posting.get_url_parts()[2].encode()
+
+    posting.title = "Weichenwärterin (m/w/d)"
+    _publish(posting)
+    before_indexing = _get(client, search)
+    assert address not in before_indexing.content, "indexed without the worker"
+    assert _get(client, search)[STATUS] == "hit"
+
+    call_command("db_worker", batch=True, interval=0, verbosity=0)
+
+    after_indexing = _get(client, search)
+    assert after_indexing[STATUS] == "miss"
+    assert address in after_indexing.content
