@@ -1,11 +1,12 @@
 import shutil
 
 import pytest
-from django.core.cache import cache, caches
+from django.core.cache import cache
 from django.db import transaction
 from wagtail.models import Site
 
 from campaign.project.settings.base import redis_cache
+from campaign.sites import page_cache
 from tests.demo_snapshot import DemoSnapshots
 from tests.support import (
     RedisServer,
@@ -18,10 +19,10 @@ from tests.support import (
 def _fresh_cache():
     # Branding is cached per host name, pages per address; every test builds its sites afresh.
     cache.clear()
-    caches["pages"].clear()
+    page_cache.store.clear()
     yield
     cache.clear()
-    caches["pages"].clear()
+    page_cache.store.clear()
 
 
 @pytest.fixture

@@ -7,14 +7,13 @@ import time
 from itertools import zip_longest
 
 import pytest
-from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from campaign.sites.page_cache import CACHE_ALIAS
+from campaign.sites import page_cache
 from campaign.sites.staff_security.second_factor import needs_second_factor
 
 
@@ -92,7 +91,7 @@ class RedisServer:
 def get_with_query_budget(client, url, *, host, max_queries, status=200, **extra):
     """GET a page as a visitor of `host` and hold it to a number of SQL queries
     (rendered afresh: budgets are for what the page cache does not answer)."""
-    caches[CACHE_ALIAS].clear()
+    page_cache.store.clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url, HTTP_HOST=host, **extra)
     assert response.status_code == status, f"{url} on {host}: {response.status_code}"
@@ -107,7 +106,7 @@ def queries_of(client, url, *, host):
     """The SQL of one GET, read at once: the next request empties Django's
     query log, and a capture read later would hold nothing. Rendered afresh, as
     get_with_query_budget."""
-    caches[CACHE_ALIAS].clear()
+    page_cache.store.clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url, HTTP_HOST=host)
     assert response.status_code == 200, f"{url} on {host}: {response.status_code}"

@@ -89,14 +89,14 @@ MIDDLEWARE = [
     # Before WhiteNoise, so that static files carry the header too.
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous visitors' pages from the "pages" cache (campaign/sites/page_cache/):
+    # a stored page skips everything below; what is rendered passes it all.
+    "campaign.sites.page_cache.middleware.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "campaign.sites.admin_csp.AdminScriptNonceMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # German without a prefix, English under /en/ (campaign/project/urls.py).
     "django.middleware.locale.LocaleMiddleware",
-    # Anonymous visitors' pages from the "pages" cache (campaign/sites/page_cache/):
-    # after the language is known, before CSRF and messages, whose cookies it sees.
-    "campaign.sites.page_cache.middleware.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Before the CSRF check, which reads the body: visitors' bodies are bounded
     # (413) and their files stay in memory (careers/applications/uploads.py).

@@ -23,14 +23,17 @@ language, day and the query parameters the view reads:
 """
 
 import functools
+import hashlib
 import uuid
+from pathlib import Path
 from urllib.parse import urlsplit
 
-from django.core.cache import caches
+from django.conf import settings
 from django.utils.http import urlencode
 from wagtail.models import Site
 
-CACHE_ALIAS = "pages"
+from campaign.sites.page_cache.store import CACHE_ALIAS, store  # noqa: F401  (the API)
+
 EVERYTHING = "*"
 # Bumped with any site: what lists every employer (a directory site) depends on it.
 EVERY_SITE = "sites"
@@ -63,8 +66,28 @@ def lists_every_site(request):
     request.page_cache_every_site = True
 
 
-def page_cache():
-    return caches[CACHE_ALIAS]
+@functools.cache
+def code_version():
+    """A digest of the code, templates, translations and static manifest: a new
+    release renders pages anew (their links name new static files) without a
+    purge by hand, and every app server of one release agrees on it."""
+    digest = hashlib.sha256()
+    root = Path(settings.BASE_DIR)
+    folders = [root / "campaign", root / "careers", root / "media_library", root / "templates"]
+    files = [
+        path
+        for folder in folders
+        for pattern in ("*.py", "*.html", "*.mo")
+        for path in folder.rglob(pattern)
+    ]
+    manifest = Path(settings.STATIC_ROOT or root) / "staticfiles.json"
+    for path in sorted([*files, manifest]):
+        if path.is_file():
+            digest.update(
+                str(path.relative_to(root) if path.is_relative_to(root) else path.name).encode()
+            )
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def generation_key(name):
@@ -74,7 +97,7 @@ def generation_key(name):
 def purge_hosts(hosts):
     """New generations for these host names, and for what lists every site."""
     names = {*hosts, EVERY_SITE} if hosts else set()
-    page_cache().set_many({generation_key(name): uuid.uuid4().hex for name in names}, None)
+    store.set_generations({generation_key(name): uuid.uuid4().hex for name in names})
 
 
 def purge_sites(site_ids):

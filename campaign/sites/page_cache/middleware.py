@@ -1,32 +1,33 @@
 """Serve and store anonymous visitors' pages; see the package's docstring.
 
-Sits after LocaleMiddleware (the language is part of the key) and before the
-CSRF, auth and message middleware, so a CSRF cookie or a message set by them
-is seen here and keeps the response out of the cache.
+Sits right after WhiteNoise, so a stored page costs little more than a static
+file: the CSP, session, language, CSRF, auth and message middleware run only
+when a page is rendered, and their headers are stored with it. A session or
+CSRF cookie or a message they set is seen here and keeps the response out.
 """
 
 import hashlib
 import time
-import uuid
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpResponse, QueryDict
 from django.http.request import split_domain_port
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
-from django.utils.translation import get_language
 
 from campaign.sites.page_cache import (
     EVERY_SITE,
     EVERYTHING,
     canonical_query,
+    code_version,
     generation_key,
-    page_cache,
 )
+from campaign.sites.page_cache.store import store
 
 # What a page cache may keep: pages, feeds, sitemaps, the API, robots.txt, calendars.
 STORED_TYPES = {
@@ -63,17 +64,23 @@ class PageCacheMiddleware:
 
         host = request.get_host().lower()
         base = "|".join(
-            [host, request.path, get_language() or "", timezone.localdate().isoformat()]
+            [code_version(), host, request.path, _language(request), _Day.current().date]
         )
         parameters_key = "parameters:" + _digest(base)
-        current, learned = self.generations(split_domain_port(host)[0], parameters_key)
-        declared = learned["names"] if _valid(learned, current) else None
-
-        if declared is not None:
-            entry = page_cache().get(_entry_key(base, canonical_query(request.GET, declared)))
+        current = self.generations(split_domain_port(host)[0])
+        declared = None
+        if not request.GET:
+            entry = store.get(_entry_key(base, ""))
             if _valid(entry, current):
                 return self.serve(request, entry, "hit")
-            _keep_only(request, declared)
+        else:
+            learned = store.get(parameters_key)
+            if _valid(learned, current):
+                declared = learned["names"]
+                entry = store.get(_entry_key(base, canonical_query(request.GET, declared)))
+                if _valid(entry, current):
+                    return self.serve(request, entry, "hit")
+                _keep_only(request, declared)
 
         if self.check_parameters:
             request.GET = _ReadTracking.of(request.GET)
@@ -94,7 +101,7 @@ class PageCacheMiddleware:
         generations = {name: current[name] for name in depends_on}
         if declared is None or set(declared) != names:
             learned = {"names": sorted(names), "generations": generations}
-            page_cache().set(parameters_key, learned, self.entry_seconds)
+            store.set(parameters_key, learned, self.entry_seconds)
         if any(request.GET.getlist(name) for name in request.GET if name not in names):
             # Rendered before the cache knew what the view reads: the page may
             # carry the other parameters in its links, so it is not kept.
@@ -107,9 +114,7 @@ class PageCacheMiddleware:
             "modified": int(time.time()),
             "generations": generations,
         }
-        page_cache().set(
-            _entry_key(base, canonical_query(request.GET, names)), entry, self.entry_seconds
-        )
+        store.set(_entry_key(base, canonical_query(request.GET, names)), entry, self.entry_seconds)
         return self.serve(request, entry, "miss")
 
     def cacheable_request(self, request):
@@ -121,23 +126,15 @@ class PageCacheMiddleware:
             self.staff_prefixes = (reverse("wagtailadmin_home"), "/django-admin/")
         return not request.path.startswith(self.staff_prefixes)
 
-    def generations(self, hostname, parameters_key):
-        """The current generations (of everything, this host, every site), and what the
-        cache learned about this address."""
+    def generations(self, hostname):
+        """The current generations of everything, this host and every site."""
         keys = {
             EVERYTHING: generation_key(EVERYTHING),
             HOST: generation_key(hostname),
             EVERY_SITE: generation_key(EVERY_SITE),
         }
-        found = page_cache().get_many([*keys.values(), parameters_key])
-        current = {}
-        for name, key in keys.items():
-            if key not in found:
-                # Never set, or evicted: a new generation, so no old entry counts.
-                page_cache().add(key, uuid.uuid4().hex, None)
-                found[key] = page_cache().get(key)
-            current[name] = found[key]
-        return current, found.get(parameters_key)
+        values = store.current_generations(list(keys.values()))
+        return {name: values[key] for name, key in keys.items()}
 
     def storable(self, request, response):
         if request.method != "GET" or response.status_code != 200 or response.streaming:
@@ -160,22 +157,18 @@ class PageCacheMiddleware:
         response["ETag"] = entry["etag"]
         response["Last-Modified"] = http_date(entry["modified"])
         response = self.shareable(request, response, status)
-        return get_conditional_response(
-            request, etag=entry["etag"], last_modified=entry["modified"], response=response
-        )
+        if "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META:
+            return get_conditional_response(
+                request, etag=entry["etag"], last_modified=entry["modified"], response=response
+            )
+        return response
 
     def shareable(self, request, response, status):
         """Browsers ask again every time (a 304 is cheap); shared caches keep it a
         little, never past midnight, when the day's lists change."""
-        now = timezone.localtime()
-        midnight = datetime.combine(now.date() + timedelta(days=1), datetime.min.time())
-        until_midnight = int((timezone.make_aware(midnight) - now).total_seconds())
-        patch_cache_control(
-            response,
-            public=True,
-            max_age=0,
-            s_maxage=max(0, min(self.shared_seconds, until_midnight)),
-        )
+        until_midnight = int(_Day.current().midnight - timezone.now().timestamp())
+        shared = max(0, min(self.shared_seconds, until_midnight))
+        response["Cache-Control"] = f"public, max-age=0, s-maxage={shared}"
         response[STATUS_HEADER] = status
         return response
 
@@ -232,6 +225,34 @@ def _keep_only(request, names):
     kept._mutable = False
     request.GET = kept
     request.META["QUERY_STRING"] = kept.urlencode()
+
+
+def _language(request):
+    """The language LocaleMiddleware will activate (this middleware runs before it,
+    so that a stored page skips the rest): a prefix's, else as Django decides."""
+    urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
+    i18n_patterns_used, prefixed_default_language = is_language_prefix_patterns_used(urlconf)
+    from_path = translation.get_language_from_path(request.path_info)
+    if from_path:
+        return from_path
+    if i18n_patterns_used and not prefixed_default_language:
+        return settings.LANGUAGE_CODE
+    return translation.get_language_from_request(request, check_path=i18n_patterns_used)
+
+
+class _Day:
+    """Today's date and the next local midnight, worked out once a day, not per request."""
+
+    date = ""
+    midnight = 0.0
+
+    @classmethod
+    def current(cls):
+        if timezone.now().timestamp() >= cls.midnight:
+            today = timezone.localdate()
+            start = datetime.combine(today + timedelta(days=1), datetime.min.time())
+            cls.date, cls.midnight = today.isoformat(), timezone.make_aware(start).timestamp()
+        return cls
 
 
 def _entry_key(base, query):

@@ -35,6 +35,7 @@ from wagtail.signals import post_page_move
 from wagtail.snippets.models import get_snippet_models
 
 from campaign.sites.page_cache import EVERYTHING, purge_sites
+from campaign.sites.page_cache.store import store
 
 # What Wagtail saves on a page when a draft or a lock changes; the live page stays.
 DRAFT_FIELDS = {
@@ -48,6 +49,7 @@ DRAFT_FIELDS = {
     "locked_by",
 }
 SEARCH_INDEX_TASK = "modelsearch.tasks.insert_or_update_object_task"
+AWAITING_INDEX_SECONDS = 24 * 3600
 MEDIA_MODELS = ["media_library.Film", "media_library.FilmVersion", "media_library.SubtitleTrack"]
 PAGE_PARTS = ["campaign.CalendarPdf"]
 
@@ -118,6 +120,7 @@ def saved(sender, instance, created=False, update_fields=None, raw=False, **kwar
     if isinstance(instance, Page):
         if not (update_fields and set(update_fields) <= DRAFT_FIELDS):
             purge(sites_of_paths([instance.url_path]))
+            store.shared.set(_awaiting_index(instance.pk), True, AWAITING_INDEX_SECONDS)
     elif not (created and isinstance(instance, _media_models())):
         deleted(sender, instance)
 
@@ -160,10 +163,19 @@ def page_indexed(sender, task_result, **kwargs):
     if task_result.status != TaskResultStatus.SUCCESSFUL:
         return
     app_label, model_name, pk = task_result.args
-    model = apps.get_model(app_label, model_name)
-    if issubclass(model, Page):
-        paths = Page.objects.filter(pk=pk).values_list("url_path", flat=True)
-        purge(sites_of_paths(paths))
+    # Only after a change visitors see: a draft's autosave is indexed too, and
+    # would otherwise purge the site every few seconds while an editor types.
+    if not issubclass(apps.get_model(app_label, model_name), Page):
+        return
+    if store.shared.get(_awaiting_index(pk)) is None:
+        return
+    store.shared.delete(_awaiting_index(pk))
+    paths = Page.objects.filter(pk=pk).values_list("url_path", flat=True)
+    purge(sites_of_paths(paths))
+
+
+def _awaiting_index(pk):
+    return f"awaiting-index:{pk}"
 
 
 def connect():
