@@ -5,14 +5,15 @@ production settings; DATABASE_URL if set, SQLite in var/ otherwise) and lets
 wrk load typical addresses of the demo sites, on 127.0.0.1 only and for a
 bounded time each:
 
-- the page list with the page cache for anonymous visitors (warmed by one
-  request per page) and once more without it (STELLWERK_PAGE_CACHE=off);
-  every figure also as a share of the static stylesheet's throughput in the
-  same run, and without the cache the gunicorn workers' CPU time per request;
+- the page list (with every part the sitemap index lists) with the page
+  cache for anonymous visitors, warmed by one request per page, and once more
+  without it (STELLWERK_PAGE_CACHE=off); every figure also as a share of the
+  static stylesheet's throughput in the same run, and without the cache one
+  visitor's answer time and the gunicorn workers' CPU time per request;
 - a spike: many visitors at once on the Mitte home page, with the cache;
-- with --growth: a copy of the database grown by `manage.py grow_demo`, the
-  page list once more without the cache, each page's answer time against its
-  demo-size time, and every part the sitemap index lists.
+- with --growth: a copy of the database grown by `manage.py grow_demo` and
+  the page list once more without the cache, each page's answer time against
+  its demo-size time.
 
 Prints the tables and writes the same figures to var/bench.json. gunicorn
 stops after each run, also on errors and Ctrl-C; the grown copy is removed.
@@ -130,7 +131,7 @@ end
 # --- talking to gunicorn -------------------------------------------------------------
 
 
-def get(port, host, path, timeout=30):
+def get(port, host, path, timeout=60):
     """One request as a visitor of `host`; redirects are not followed."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
@@ -254,6 +255,8 @@ def run_wrk(args, script, address, *, connections=None, duration=None):
         if line.startswith("BENCH "):
             figures = json.loads(line.removeprefix("BENCH "))
             figures["rate"] = figures["requests"] / (figures["duration_us"] / 1_000_000)
+            if not figures["requests"]:  # no answer within the run: no latency either
+                figures.update(p50_us=None, p99_us=None, max_us=None)
             return figures
     raise SystemExit(
         f"wrk lieferte kein Ergebnis für {address.path}:\n{result.stdout}{result.stderr}"
@@ -337,7 +340,8 @@ def measure(server, args, script, paths, *, single=False):
             row["answer_ms"] = answer_ms(args.port, address)
         before = cpu_seconds(server.pid)
         row.update(run_wrk(args, script, address))
-        row["cpu_ms"] = (cpu_seconds(server.pid) - before) * 1000 / max(row["requests"], 1)
+        used_ms = (cpu_seconds(server.pid) - before) * 1000
+        row["cpu_ms"] = used_ms / row["requests"] if row["requests"] else None
         rows.append(row)
         print(".", end="", flush=True)
     print()
@@ -464,9 +468,15 @@ def postgres_copy(url):
 
 
 def as_time(milliseconds):
+    if milliseconds is None:
+        return "–"
     if milliseconds >= 1000:
         return f"{milliseconds / 1000:.2f} s"
     return f"{milliseconds:.1f} ms"
+
+
+def as_time_us(microseconds):
+    return as_time(None if microseconds is None else microseconds / 1000)
 
 
 def percent(share):
@@ -500,11 +510,11 @@ def print_runs(cached, uncached):
                 with_cache["label"],
                 f"{with_cache['rate']:.1f}",
                 percent(with_cache["static_share"]),
-                as_time(with_cache["p99_us"] / 1000),
+                as_time_us(with_cache["p99_us"]),
                 f"{without['rate']:.1f}",
                 percent(without["static_share"]),
-                as_time(without["p50_us"] / 1000),
-                as_time(without["p99_us"] / 1000),
+                as_time_us(without["p50_us"]),
+                as_time_us(without["p99_us"]),
                 as_time(without["answer_ms"]),
                 as_time(without["cpu_ms"]),
                 str(errors(with_cache, without)),
@@ -545,10 +555,10 @@ def print_growth(rows):
         table.append(
             [
                 row["label"],
-                as_time(demo) if demo is not None else "–",
+                as_time(demo),
                 as_time(row["answer_ms"]),
                 f"{ratio:.2f}×" if ratio is not None else "–",
-                as_time(row["demo_cpu_ms"]) if row["demo_cpu_ms"] is not None else "–",
+                as_time(row["demo_cpu_ms"]),
                 as_time(row["cpu_ms"]),
                 f"{row['rate']:.1f}",
                 str(errors(row)),
@@ -611,7 +621,7 @@ def growth_rows(demo, grown):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8077)
-    parser.add_argument("--duration", type=int, default=5, help="Sekunden je Adresse")
+    parser.add_argument("--duration", type=int, default=4, help="Sekunden je Adresse")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
@@ -711,8 +721,8 @@ def run(args, script, log):
         f"{args.spike_connections} Verbindungen, {args.spike_duration} s: "
         f"{spike['requests']} Antworten, {errors(spike)} Fehler, "
         f"{spike['slow']} länger als {SLOW_US // 1_000_000} s (Ziel: keine), "
-        f"p50 {as_time(spike['p50_us'] / 1000)}, p99 {as_time(spike['p99_us'] / 1000)}, "
-        f"längste {as_time(spike['max_us'] / 1000)}"
+        f"p50 {as_time_us(spike['p50_us'])}, p99 {as_time_us(spike['p99_us'])}, "
+        f"längste {as_time_us(spike['max_us'])}"
     )
     report.update(cached=cached, uncached=uncached, spike=spike)
     failed = errors(*cached, *uncached) > 0
@@ -768,7 +778,7 @@ def target(label, what, value, limit, met=None):
         "what": what,
         "value": value,
         "limit": limit,
-        "met": value <= limit if met is None else met,
+        "met": value is not None and value <= limit if met is None else met,
     }
 
 
