@@ -500,17 +500,27 @@ def print_table(header, rows):
 
 
 def print_runs(cached, uncached):
-    """One row per address: with the cache, without it."""
-    uncached_by_label = {row["label"]: row for row in uncached}
+    """One row per address: with the cache, without it.
+
+    Both runs read the same database, so their addresses are the same; a
+    sitemap part only one of them found shows dashes in the other's columns.
+    """
+    cached_by_label = {row["label"]: row for row in cached}
     rows = []
-    for with_cache in cached:
-        without = uncached_by_label[with_cache["label"]]
+    for without in uncached:
+        with_cache = cached_by_label.get(without["label"])
         rows.append(
             [
-                with_cache["label"],
-                f"{with_cache['rate']:.1f}",
-                percent(with_cache["static_share"]),
-                as_time_us(with_cache["p99_us"]),
+                without["label"],
+                *(
+                    [
+                        f"{with_cache['rate']:.1f}",
+                        percent(with_cache["static_share"]),
+                        as_time_us(with_cache["p99_us"]),
+                    ]
+                    if with_cache
+                    else ["–"] * 3
+                ),
                 f"{without['rate']:.1f}",
                 percent(without["static_share"]),
                 as_time_us(without["p50_us"]),
@@ -656,12 +666,23 @@ def main():
             print("--- Protokoll (Ende) ---", *tail, sep="\n", file=sys.stderr)
             raise
     args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    args.json.write_text(json.dumps(rounded(report), indent=2, ensure_ascii=False) + "\n")
     print(f"\nZahlen auch in {args.json}")
     if report["failed"]:
         print("Fehlerhafte Antworten unter Last – siehe Tabellen.", file=sys.stderr)
         return 1
     return 0
+
+
+def rounded(value):
+    """Floats to three decimals, so the file reads like the table."""
+    if isinstance(value, float):
+        return round(value, 3)
+    if isinstance(value, dict):
+        return {key: rounded(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [rounded(item) for item in value]
+    return value
 
 
 def run(args, script, log):
