@@ -116,10 +116,10 @@ restore: install  ## make restore ARCHIVE=var/backups/stellwerk-….tar, into an
 	$(MANAGE) restore "$(ARCHIVE)"
 
 BENCH_PORT ?= 8077
-bench: install static migrate  ## load run (wrk) against the demo under gunicorn, production settings
+bench: install static migrate  ## load run (wrk) against the demo under gunicorn, production settings; GROWTH=1 also at a large installation's size
 	$(MANAGE) load_demo --port $(BENCH_PORT) --no-admin
 	@$(call with_redis,$(SERVE_ENV) $(MANAGE) collectstatic --noinput -v 0 && \
-	  $(SERVE_ENV) $(BIN)/python .ci/bench.py --port $(BENCH_PORT))
+	  $(SERVE_ENV) $(BIN)/python .ci/bench.py --port $(BENCH_PORT) $(if $(GROWTH),--growth) $(BENCH_ARGS))
 
 lint:
 	$(BIN)/ruff check .
