@@ -2,7 +2,8 @@
 applications (careers/applications/admin_views.py). And careers' part in
 campaign's extension points, which name no careers code: periodic jobs, the
 dashboard's new applications, the demo, the roles' permissions, the page types
-of campaign's choosers, the applicants' files in backups."""
+of campaign's choosers, the applicants' files in backups, the sitemap's part
+of open postings."""
 
 import datetime
 
@@ -26,6 +27,7 @@ from careers.applications.admin_views import ApplicationViewSet
 from careers.applications.dashboard import new_applications
 from careers.models import Department, Dimension, DimensionValue, JobCategory, PayRate, PayScale
 from careers.rules import today
+from careers.sitemaps import OpenPostingsSection
 
 # A deadline this close is published, with a word to the editor.
 DEADLINE_WARNING_DAYS = 3
@@ -191,3 +193,8 @@ def careers_backup_folders():
             ),
         )
     ]
+
+
+@hooks.register("register_sitemap_sections")
+def careers_sitemap_sections():
+    return {"stellen": OpenPostingsSection}
