@@ -23,7 +23,7 @@ from campaign.sites.linked_page_types import CALL_TO_ACTION, JOB_FIELD
 from campaign.sites.periodic import DAILY, PeriodicJob
 from campaign.sites.roles import HR, PRESS_OFFICE, Grant
 from careers.applications import storage as application_files
-from careers.applications.admin_views import ApplicationViewSet
+from careers.applications.admin_views import ApplicationViewSet, posting_chooser
 from careers.applications.dashboard import new_applications
 from careers.models import Department, Dimension, DimensionValue, JobCategory, PayRate, PayScale
 from careers.rules import today
@@ -111,6 +111,11 @@ register_snippet(CareersViewSetGroup)
 @hooks.register("register_admin_viewset")
 def register_application_viewset():
     return ApplicationViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_posting_chooser():
+    return posting_chooser
 
 
 @hooks.register("register_periodic_jobs")
