@@ -44,6 +44,7 @@ class PostingChoiceMixin(SiteScopedChooseMixin):
 
     ordering = ["title", "pk"]
     per_page = 20
+    i18n_enabled = False  # postings are German; no locale column or filter
 
     @property
     def columns(self):

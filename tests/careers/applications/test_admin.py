@@ -7,6 +7,7 @@ from wagtail.models import Site
 
 from campaign.sites.roles import HR, PRESS_OFFICE
 from careers.applications import services, storage
+from careers.factories import JobPostingPageFactory
 from careers.models import Application, ApplicationStatus, JobPostingPage
 from tests.careers.applications.conftest import HOST, OTHER_HOST, user_in
 from tests.support import count_queries, get_with_query_budget, login_with_second_factor
@@ -247,3 +248,19 @@ def test_hr_filters_by_a_posting_and_never_sees_another_employers_title(
         assert application.receipt_number in response.text  # the listing, unfiltered
         assert other_application.receipt_number in response.text
         assert "Bitte eine gültige Auswahl treffen" in response.text
+
+
+def test_more_postings_cost_the_listing_neither_queries_nor_bytes(client, application, posting):
+    login_with_second_factor(client, user_in(HOST, HR))
+    client.get(LIST, HTTP_HOST=ADMIN_HOST)
+    before = client.get(LIST, HTTP_HOST=ADMIN_HOST)
+    queries_before = count_queries(client, LIST, host=ADMIN_HOST)
+    for number in range(40):
+        JobPostingPageFactory(parent=posting.get_parent(), title=f"Weitere Stelle {number}")
+
+    after = client.get(LIST, HTTP_HOST=ADMIN_HOST)
+
+    assert count_queries(client, LIST, host=ADMIN_HOST) == queries_before
+    assert "Weitere Stelle" not in after.text
+    # The page differs by tokens and ids only, not by a line per posting.
+    assert abs(len(after.content) - len(before.content)) < 200
