@@ -2,7 +2,8 @@
 applications (careers/applications/admin_views.py). And careers' part in
 campaign's extension points, which name no careers code: periodic jobs, the
 dashboard's new applications, the demo, the roles' permissions, the page types
-of campaign's choosers, the applicants' files in backups."""
+of campaign's choosers, the applicants' files in backups, the sitemap's part
+of open postings."""
 
 import datetime
 
@@ -22,10 +23,11 @@ from campaign.sites.linked_page_types import CALL_TO_ACTION, JOB_FIELD
 from campaign.sites.periodic import DAILY, PeriodicJob
 from campaign.sites.roles import HR, PRESS_OFFICE, Grant
 from careers.applications import storage as application_files
-from careers.applications.admin_views import ApplicationViewSet
+from careers.applications.admin_views import ApplicationViewSet, posting_chooser
 from careers.applications.dashboard import new_applications
 from careers.models import Department, Dimension, DimensionValue, JobCategory, PayRate, PayScale
 from careers.rules import today
+from careers.sitemaps import OpenPostingsSection
 
 # A deadline this close is published, with a word to the editor.
 DEADLINE_WARNING_DAYS = 3
@@ -111,6 +113,11 @@ def register_application_viewset():
     return ApplicationViewSet()
 
 
+@hooks.register("register_admin_viewset")
+def register_posting_chooser():
+    return posting_chooser
+
+
 @hooks.register("register_periodic_jobs")
 def careers_periodic_jobs():
     return [
@@ -191,3 +198,8 @@ def careers_backup_folders():
             ),
         )
     ]
+
+
+@hooks.register("register_sitemap_sections")
+def careers_sitemap_sections():
+    return {"stellen": OpenPostingsSection}

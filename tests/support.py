@@ -1,10 +1,12 @@
 """Helpers the whole suite shares."""
 
 import os
+import re
 import socket
 import subprocess
 import time
 from itertools import zip_longest
+from urllib.parse import urlsplit
 
 import pytest
 from django.db import connection
@@ -100,6 +102,29 @@ def get_with_query_budget(client, url, *, host, max_queries, status=200, **extra
         f"{url} on {host} needed {len(queries)} queries, budget {max_queries}:\n{listing}"
     )
     return response
+
+
+def sitemap_parts(client, *, host):
+    """The parts /sitemap.xml lists for `host` (path and ?p=N), all on that host."""
+    index = client.get("/sitemap.xml", HTTP_HOST=host)
+    assert index.status_code == 200, index.status_code
+    assert "<sitemapindex" in index.text
+    parts = []
+    for loc in re.findall(r"<loc>([^<]+)</loc>", index.text):
+        url = urlsplit(loc)
+        assert url.hostname == host, loc
+        parts.append(f"{url.path}?{url.query}" if url.query else url.path)
+    return parts
+
+
+def whole_sitemap(client, *, host):
+    """Every entry of the site's sitemap: the parts the index lists, joined."""
+    texts = []
+    for part in sitemap_parts(client, host=host):
+        response = client.get(part, HTTP_HOST=host)
+        assert response.status_code == 200, f"{part}: {response.status_code}"
+        texts.append(response.text)
+    return "\n".join(texts)
 
 
 def queries_of(client, url, *, host):

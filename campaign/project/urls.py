@@ -7,10 +7,9 @@ from django.urls import include, path, re_path
 from django.views.static import serve as static_serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from campaign.sites import errors, health, page_cache, site_files
+from campaign.sites import errors, health, page_cache, site_files, sitemaps
 from campaign.sites.admin_scoping import reports as admin_site_reports
 from campaign.sites.admin_scoping.guard import guard_admin_urls
 from media_library import views as media_views
@@ -48,7 +47,13 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("robots.txt", site_files.robots_txt, name="robots_txt"),
-    path("sitemap.xml", page_cache.reading("p")(sitemap), name="sitemap"),
+    # An index of one part per kind of page, each paginated (campaign/sites/sitemaps.py).
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path(
+        "sitemap-<slug:section>.xml",
+        page_cache.reading("p")(sitemaps.section),
+        name="sitemap_section",
+    ),
     path("theme.css", site_files.theme_css, name="theme_css"),
     *careers_urls,
     # Wagtail's reports and snippet overview, narrowed to the editor's sites.

@@ -11,6 +11,7 @@ Superusers see all. Anyone else who guesses an address gets a 404, never a
 
 import logging
 
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils.http import content_disposition_header
@@ -19,11 +20,13 @@ from django_filters import ChoiceFilter, ModelChoiceFilter
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
+from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry
 
 from campaign.sites.admin_scoping import ReadOnlyIntakePermissionPolicy
-from campaign.sites.admin_scoping.views import SiteScopedViewSetMixin
+from campaign.sites.admin_scoping.views import SiteScopedChooseMixin, SiteScopedViewSetMixin
 from campaign.sites.staff_security.second_factor import needs_second_factor
 from careers.applications import storage
 from careers.models import Application, ApplicationDocument, ApplicationStatus, JobPostingPage
@@ -36,9 +39,73 @@ def _policy():
     return policy_registry.get_by_type(Application)
 
 
+class PostingChoiceMixin(SiteScopedChooseMixin):
+    """The postings of the user's sites, a page at a time, searchable by title."""
+
+    ordering = ["title", "pk"]
+    per_page = 20
+    i18n_enabled = False  # postings are German; no locale column or filter
+
+    @property
+    def columns(self):
+        return [
+            *super().columns,
+            Column("reference", label=_("Kennziffer")),
+            Column("application_deadline", label=_("Bewerbungsfrist")),
+        ]
+
+
+class PostingChooseView(PostingChoiceMixin, ChooseView):
+    pass
+
+
+class PostingChooseResultsView(PostingChoiceMixin, ChooseResultsView):
+    pass
+
+
+class PostingChooserViewSet(ChooserViewSet):
+    """The applications' posting filter chooses here instead of from a <select>
+    of every posting. Another site's posting opened by its id answers 404 (the
+    admin's URL guard, campaign.sites.admin_scoping.guard)."""
+
+    model = JobPostingPage
+    icon = "doc-full"
+    choose_one_text = _("Stellenangebot wählen")
+    choose_another_text = _("Anderes Stellenangebot wählen")
+    choose_view_class = PostingChooseView
+    choose_results_view_class = PostingChooseResultsView
+    # Only the filter uses it; page forms keep their own choosers.
+    register_widget = False
+
+
+posting_chooser = PostingChooserViewSet("application_posting_chooser", url_prefix="stellenauswahl")
+
+
+class ScopedPostingChooser(posting_chooser.widget_class):
+    """Shows the chosen posting only when the filter's choices (the user's sites,
+    campaign.sites.admin_scoping.views.scope_choices) hold it: an id of another
+    employer's posting in the address names nothing."""
+
+    show_edit_link = False
+
+    def get_instance(self, value):
+        if value is None or isinstance(value, JobPostingPage):
+            return value
+        queryset = getattr(getattr(self, "choices", None), "queryset", None)
+        if queryset is None:
+            return None
+        try:
+            return queryset.filter(pk=value).first()
+        except (ValueError, TypeError, ValidationError):
+            return None
+
+
 class ApplicationFilterSet(WagtailFilterSet):
+    # A chooser, not a <select>: an employer has thousands of postings.
     posting = ModelChoiceFilter(
-        label=_("Stellenangebot"), queryset=JobPostingPage.objects.order_by("title")
+        label=_("Stellenangebot"),
+        queryset=JobPostingPage.objects.all(),
+        widget=ScopedPostingChooser,
     )
     status = ChoiceFilter(label=_("Status"), choices=ApplicationStatus.choices)
 

@@ -248,9 +248,6 @@ class JobPostingPage(SitePage, RoutablePageMixin, PayGradesMixin, Page):
 
         return views.thanks(request, self)
 
-    def get_sitemap_urls(self, request=None):
-        return super().get_sitemap_urls(request) if self.is_open() else []
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         on = today()

@@ -5,6 +5,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from careers.models import JobPostingPage
+from tests.support import whole_sitemap
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +34,7 @@ def test_a_member_only_posting_is_nowhere_a_visitor_looks(client, posting):
         "RSS des Berufsfelds": client.get(f"{posting.job_field.url}rss/", HTTP_HOST=HOST).text
         if posting.job_field_id
         else "",
-        "Sitemap": client.get("/sitemap.xml", HTTP_HOST=HOST).text,
+        "Sitemap": whole_sitemap(client, host=HOST),
         "Übersicht": client.get(posting.get_parent().url, HTTP_HOST=HOST).text,
     }
 

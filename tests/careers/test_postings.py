@@ -10,7 +10,7 @@ from django.utils import timezone
 from careers.factories import JobPostingPageFactory
 from careers.models import JobPostingPage, RecruitmentSettings
 from tests.careers.conftest import HOST
-from tests.support import get_with_query_budget
+from tests.support import get_with_query_budget, whole_sitemap
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +48,7 @@ def test_expired_posting_leaves_the_sitemap(client, make_posting):
     open_posting = make_posting(title="Offene Stelle")
     expired = make_posting(title="Abgelaufene Stelle", application_deadline=YESTERDAY)
 
-    sitemap = client.get("/sitemap.xml", HTTP_HOST=HOST).content.decode()
+    sitemap = whole_sitemap(client, host=HOST)
 
     assert open_posting.slug in sitemap
     assert expired.slug not in sitemap

@@ -4,6 +4,7 @@ page types, in a process of its own whose settings leave careers out
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -96,6 +97,8 @@ def render_each_page_type():
         response = client.get(path, HTTP_HOST=root_url.split("://", 1)[1])
         pages[model.__name__] = [response.status_code, _title(model) in response.text]
     missing = client.get("/gibt-es-nicht/", HTTP_HOST=HOSTNAME).status_code
+    sitemap_index = client.get("/sitemap.xml", HTTP_HOST=HOSTNAME).text
+    sitemap_pages = client.get("/sitemap-seiten.xml", HTTP_HOST=HOSTNAME).text
 
     admin = get_user_model().objects.create_superuser("ohne-karriere", "admin@example.org", "x")
     login_with_second_factor(client, admin)
@@ -112,6 +115,8 @@ def render_each_page_type():
         "pages": pages,
         "missing": missing,
         "edit_views": edit_views,
+        "sitemap_parts": re.findall(r"<loc>([^<]+)</loc>", sitemap_index),
+        "sitemap_lists_pages": f"<loc>{standard.full_url}</loc>" in sitemap_pages,
     }
 
 
@@ -140,3 +145,6 @@ def test_campaign_serves_every_page_type_without_careers(tmp_path):
     assert {name: seen for name, seen in report["pages"].items() if seen != [200, True]} == {}
     assert report["missing"] == 404
     assert report["edit_views"] == {"CampaignPage": 200, "EventPage": 200, "PhotoCalendarPage": 200}
+    # The sitemap index has campaign's own part only.
+    assert report["sitemap_parts"] == [f"http://{HOSTNAME}/sitemap-seiten.xml"]
+    assert report["sitemap_lists_pages"] is True

@@ -3,15 +3,18 @@ status set and documents downloaded; nobody else learns that they exist."""
 
 import pytest
 from django.contrib.auth import get_user_model
+from wagtail.models import Site
 
 from campaign.sites.roles import HR, PRESS_OFFICE
 from careers.applications import services, storage
-from careers.models import Application, ApplicationStatus
+from careers.factories import JobPostingPageFactory
+from careers.models import Application, ApplicationStatus, JobPostingPage
 from tests.careers.applications.conftest import HOST, OTHER_HOST, user_in
 from tests.support import count_queries, get_with_query_budget, login_with_second_factor
 
 ADMIN_HOST = "localhost"
 LIST = "/admin/bewerbungen/"
+CHOOSER = "/admin/stellenauswahl/"
 
 
 @pytest.fixture
@@ -188,3 +191,76 @@ def test_without_the_second_factor_no_applicant_data_is_shown(client, applicatio
 
         assert response.status_code == 302, name
         assert "/admin/zweiter-faktor/" in response["Location"]
+
+
+def _other_sites_postings(hostname=OTHER_HOST):
+    other = Site.objects.get(hostname=hostname)
+    return list(JobPostingPage.objects.descendant_of(other.root_page).order_by("title"))
+
+
+def test_the_posting_filter_is_a_chooser_of_the_sites_postings_only(client, application, posting):
+    elsewhere = _other_sites_postings()
+    own_count = JobPostingPage.objects.descendant_of(posting.get_site().root_page).count()
+    login_with_second_factor(client, user_in(HOST, HR))
+
+    listing = get_with_query_budget(client, LIST, host=ADMIN_HOST, max_queries=30).text
+    chooser = client.get(CHOOSER, {"p": 1}, HTTP_HOST=ADMIN_HOST).json()["html"]
+    searched = client.get(
+        f"{CHOOSER}results/", {"q": posting.title.split()[0]}, HTTP_HOST=ADMIN_HOST
+    ).text
+    chosen = client.get(f"{CHOOSER}chosen/{posting.pk}/", HTTP_HOST=ADMIN_HOST).json()
+
+    # No <select> of every posting: a button that opens the chooser.
+    assert 'type="hidden" name="posting"' in listing
+    assert f'<option value="{posting.pk}"' not in listing
+    assert "Stellenangebot wählen" in listing
+    assert "Kennziffer" in chooser
+    assert own_count > 20
+    assert chooser.count("data-chooser-modal-choice") == 20  # a page of them
+    assert posting.title in searched
+    assert chosen["result"]["title"] == posting.title
+    for other in elsewhere:
+        assert other.title not in listing + chooser + searched
+        # Another employer's posting, asked for by its id: nothing.
+        refused = client.get(f"{CHOOSER}chosen/{other.pk}/", HTTP_HOST=ADMIN_HOST)
+        assert refused.status_code == 404
+
+
+def test_hr_filters_by_a_posting_and_never_sees_another_employers_title(
+    client, application, posting, valid_data, pdf_bytes
+):
+    site_postings = JobPostingPage.objects.descendant_of(posting.get_site().root_page)
+    second = site_postings.exclude(pk=posting.pk).live().first()
+    other_application = services.submit(second, valid_data, [("cv.pdf", pdf_bytes)])
+    foreign = _other_sites_postings()[0]
+    login_with_second_factor(client, user_in(HOST, HR))
+
+    by_posting = client.get(LIST, {"posting": posting.pk}, HTTP_HOST=ADMIN_HOST).text
+    by_foreign = client.get(LIST, {"posting": foreign.pk}, HTTP_HOST=ADMIN_HOST)
+    by_nonsense = client.get(LIST, {"posting": "x' OR 1=1"}, HTTP_HOST=ADMIN_HOST)
+
+    assert application.receipt_number in by_posting
+    assert other_application.receipt_number not in by_posting
+    assert posting.title in by_posting  # the chosen posting names itself
+    for response in (by_foreign, by_nonsense):
+        assert response.status_code == 200
+        assert foreign.title not in response.text
+        assert application.receipt_number in response.text  # the listing, unfiltered
+        assert other_application.receipt_number in response.text
+        assert "Bitte eine gültige Auswahl treffen" in response.text
+
+
+def test_more_postings_cost_the_listing_neither_queries_nor_bytes(client, application, posting):
+    login_with_second_factor(client, user_in(HOST, HR))
+    client.get(LIST, HTTP_HOST=ADMIN_HOST)
+    before = client.get(LIST, HTTP_HOST=ADMIN_HOST)
+    queries_before = count_queries(client, LIST, host=ADMIN_HOST)
+    for number in range(40):
+        JobPostingPageFactory(parent=posting.get_parent(), title=f"Weitere Stelle {number}")
+
+    after = client.get(LIST, HTTP_HOST=ADMIN_HOST)
+
+    assert count_queries(client, LIST, host=ADMIN_HOST) == queries_before
+    assert "Weitere Stelle" not in after.text
+    # The page differs by tokens and ids only, not by a line per posting.
+    assert abs(len(after.content) - len(before.content)) < 200
