@@ -29,6 +29,7 @@ from careers.forms import JobPostingPageForm
 from careers.jsonld import job_posting
 from careers.models.mixins import PayGradesMixin
 from careers.models.recruitment_settings import RecruitmentSettings
+from careers.models.search_facets import SearchFacetsMixin
 from careers.pay import attach_pay_ranges
 from careers.rules import POSTINGS_PER_PAGE, expired_on, open_on, today
 
@@ -104,7 +105,7 @@ class JobPostingIndexPage(SitePage, FeedRoutesMixin, Page):
         return context
 
 
-class JobPostingPage(SitePage, RoutablePageMixin, PayGradesMixin, Page):
+class JobPostingPage(SitePage, SearchFacetsMixin, RoutablePageMixin, PayGradesMixin, Page):
     """One job posting with its facts, how to apply and the statutory notices.
 
     While open it takes applications online at `bewerben/` (careers/applications/).
