@@ -1,9 +1,11 @@
 """The search and the API at size: exact counts beyond any cap, pages loaded alone,
 and facet counts that follow what editors change (careers/facets.py)."""
 
+import io
 import time
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.text import slugify
@@ -14,7 +16,7 @@ from careers import facets
 from careers.choices import EmploymentType
 from careers.demo.builder import indexed_in_bulk
 from careers.factories import JobCategoryFactory, JobPostingIndexPageFactory
-from careers.models import JobPostingPage
+from careers.models import JobPostingPage, SearchFacet
 from tests.careers.conftest import HOST
 from tests.careers.test_search import _facet_count, _results
 from tests.support import get_with_query_budget
@@ -160,3 +162,31 @@ def test_directory_names_each_employer_and_counts_them_in_sql(client, make_posti
 
     assert "30 Ergebnisse" in renamed.text
     assert renamed.text.count("Stadt Anderswo") >= 20  # each result names its employer
+
+
+def test_rebuild_command_writes_rows_of_pages_saved_past_the_hooks(client, make_posting):
+    make_posting(title="Sachbearbeitung", pay_grades="E 9b")
+    SearchFacet.objects.all().delete()  # as after an import straight into the tables
+    assert _results(client.get("/suche/?entgelt=gehoben", HTTP_HOST=HOST)) == []
+
+    call_command("rebuild_search_facets", stdout=io.StringIO())
+
+    upper = client.get("/suche/?entgelt=gehoben", HTTP_HOST=HOST)
+    assert sorted(_results(upper)) == ["Allgemeine Verwaltung", "Sachbearbeitung"]
+
+
+def test_a_posting_moved_to_another_employer_counts_for_it(client, make_posting, site):
+    posting = make_posting(title="Wandernde Stelle")
+    other = SiteFactory(hostname="anderswo.localhost", site_name="Stadt Anderswo")
+    other_index = JobPostingIndexPageFactory(parent=other.root_page)
+    directory = SiteFactory(
+        hostname="alle.localhost",
+        site_name="Stellwerk",
+        root_page=EmployerDirectoryPageFactory(parent=Page.get_first_root_node()),
+    )
+
+    posting.move(other_index, pos="last-child")
+
+    moved = client.get("/suche/?arbeitgeber=anderswo.localhost", HTTP_HOST=directory.hostname)
+    assert _results(moved) == ["Wandernde Stelle"]
+    assert "Stadt Anderswo" in moved.text
