@@ -19,6 +19,7 @@ from pydantic import Field, field_validator
 from wagtail.models import Site
 
 from campaign.sites.page_cache import lists_every_site, reads
+from campaign.sites.pagination import page_of
 from careers import search as job_search
 from careers.grades import parse_grades
 from careers.rules import today
@@ -155,14 +156,14 @@ def postings(request, filters: Query[PostingFilters]):
     if not scope.cross_site:
         selected[job_search.KIND] = [job_search.POSTING]
     found = job_search.JobSearch(scope, filters.q.strip(), selected, choices=choices)
-    count = len(found.results)
-    pages = max(1, -(-count // filters.pro_seite))
-    if filters.seite > pages:
-        raise Http404(_("Diese Seite gibt es nicht."))
-    start = (filters.seite - 1) * filters.pro_seite
-    results = found.load(found.results[start : start + filters.pro_seite])
-    items = [_posting(request, result.page) for result in results]
-    return {"count": count, "page": filters.seite, "pages": pages, "items": items}
+    page = page_of(found.results, filters.seite, filters.pro_seite, _("Diese Seite gibt es nicht."))
+    items = [_posting(request, result.page) for result in found.load(page.object_list)]
+    return {
+        "count": page.paginator.count,
+        "page": page.number,
+        "pages": page.paginator.num_pages,
+        "items": items,
+    }
 
 
 @api.get("/stellen/{posting_id}", response=PostingOut, summary="Eine offene Stelle")

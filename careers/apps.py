@@ -7,5 +7,7 @@ class CareersConfig(AppConfig):
     verbose_name = _("Karriere")
 
     def ready(self):
-        # Applicants' files leave the disk with their rows.
+        # The search's facet rows follow categories, sites and page moves;
+        # applicants' files leave the disk with their rows.
+        from careers import facets  # noqa: F401
         from careers.applications import signals  # noqa: F401

@@ -1,40 +1,45 @@
 """Job search with facets: one site's job fields, postings and campaign pages,
 or, on the directory site, the open postings of every employer.
 
-Three steps, each a fixed number of queries however many pages match:
+Each step is a fixed number of queries, and what grows with the data is
+counted by the database, not in Python:
 
 1. `_matches()`: Wagtail's search backend (on PostgreSQL full text with German
-   stemming) gives the ids of matching pages by relevance, then those whose
-   title words begin with the query (autocomplete). Without a query
-   every open posting and job field is a candidate, as in a job board.
-2. `_candidates()`: the facet values of every candidate, read with
-   `values_list` (one query per page type and relation) and counted in
-   Python. An employer has hundreds of pages, not millions.
-3. `JobSearch.page()`: only the results on screen are loaded as pages.
+   stemming) gives the ids of all matching pages by relevance, then those
+   whose title words begin with the query (autocomplete); ids only, and no
+   cap, so every count is exact. Without a query every open posting and job
+   field is a candidate, as in a job board.
+2. `JobSearch.facets()`: the facet values of the candidates are rows of
+   `SearchFacet` (kept current by careers/facets.py), counted with one
+   GROUP BY for the facets nobody ticked and one per ticked facet.
+3. `JobSearch.results`: without a query, a lazy sequence the paginator
+   counts and slices in the database; with one, the matching ids in order of
+   relevance. `JobSearch.load()` loads only the pages on screen.
 
 Facet counts are disjunctive: a facet's counts apply every *other* facet's
 choice but not its own, so each count says how many results ticking that
 box adds. Expired postings are never candidates.
 """
 
+import json
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.db.models import Count, F, Q
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.models import Page, Site
 
-from careers.choices import EmploymentType, EntryPath, Status, WorkingTime
-from careers.grades import parse_grades
-from careers.levels import CareerLevel, career_levels
-from careers.models import Department, JobCategory, JobFieldPage, JobPostingPage
+from careers.choices import EntryPath, WorkingTime
+from careers.levels import CareerLevel
+from careers.models import Department, JobCategory, JobFieldPage, JobPostingPage, SearchFacet
 from careers.pay import attach_pay_ranges
 from careers.rules import open_on, today
-
-MAX_MATCHES = 1000
 
 KIND = "art"
 CATEGORY = "kategorie"
@@ -52,18 +57,6 @@ KIND_CHOICES = [
     (JOB_FIELD, _("Berufsfelder")),
     (OTHER_PAGE, _("Weitere Seiten")),
 ]
-
-# A posting's status says how one gets in; pay-scale employees join directly
-# or from another career (Quereinstieg), which is what the facet means.
-STATUS_ENTRY_PATHS = {
-    Status.AUSBILDUNG: EntryPath.AUSBILDUNG,
-    Status.BEAMTE: EntryPath.BEAMTENLAUFBAHN,
-    Status.TARIF: EntryPath.QUEREINSTIEG,
-}
-EMPLOYMENT_WORKING_TIME = {
-    EmploymentType.FULL_TIME: WorkingTime.VOLLZEIT,
-    EmploymentType.PART_TIME: WorkingTime.TEILZEIT,
-}
 
 
 @dataclass(frozen=True)
@@ -174,7 +167,7 @@ FACET_LABELS = {
 
 
 class JobSearch:
-    """The candidates, facets and results of one search; see the module docstring."""
+    """The results and facets of one search; see the module docstring."""
 
     def __init__(self, scope, query="", selected=None, choices=None, on=None):
         self.scope = scope
@@ -186,26 +179,38 @@ class JobSearch:
             for parameter, values in (selected or {}).items()
             if parameter in self.choices and values
         }
-        self.candidates = _candidates(scope, _matches(scope, query), self.on)
-        self.results = [c for c in self.candidates if c.passes(self.selected)]
+        self.matches = _matches(scope, query) if query else None
 
     @property
     def has_filters(self):
         return bool(self.selected)
 
+    @cached_property
+    def results(self):
+        """Candidates in result order: a list with a query, else counted and sliced in SQL."""
+        if self.matches is None:
+            return Results(
+                [
+                    (kind, self._narrowed(kind, pages).order_by(*RESULT_ORDER[kind]))
+                    for kind, pages in self._kinds.items()
+                ]
+            )
+        kind_of = {}
+        for kind, pages in self._kinds.items():
+            narrowed = self._narrowed(kind, pages)
+            kind_of.update((pk, kind) for pk in narrowed.values_list("pk", flat=True))
+        return [Candidate(pk, kind_of[pk]) for pk in self.matches if pk in kind_of]
+
     def facets(self, query_dict=None):
+        counts = self._facet_counts()
         facets = []
         for parameter, choices in self.choices.items():
             chosen = self.selected.get(parameter, frozenset())
-            counts = Counter()
-            for candidate in self.candidates:
-                if candidate.passes(self.selected, ignore=parameter):
-                    counts.update(candidate.values.get(parameter, ()))
             options = [
                 Option(
                     value=value,
                     label=str(label),
-                    count=counts[value],
+                    count=counts.get(parameter, {}).get(value, 0),
                     selected=value in chosen,
                     remove_query=_without(query_dict, parameter, value) if query_dict else "",
                 )
@@ -217,6 +222,136 @@ class JobSearch:
     def load(self, candidates):
         """The pages of some results (one page of the paginator), in their order."""
         return load(self.scope, candidates, self.on)
+
+    def candidates(self, published_after=None):
+        """The posting candidates with their facet values, in result order, for testing many
+        selections in Python at once (the alerts); only those first published after a time."""
+        postings = self._kinds[POSTING]
+        if published_after is not None:
+            postings = postings.filter(first_published_at__gt=published_after)
+        if self.matches is None:
+            pks = list(postings.order_by(*RESULT_ORDER[POSTING]).values_list("pk", flat=True))
+        else:
+            found = set(postings.values_list("pk", flat=True))
+            pks = [pk for pk in self.matches if pk in found]
+        values = {pk: {KIND: {POSTING}} for pk in pks}
+        rows = SearchFacet.objects.filter(page_id__in=_among(pks))
+        for pk, parameter, value in rows.values_list("page_id", "parameter", "value"):
+            values[pk].setdefault(parameter, set()).add(value)
+        return [Candidate(pk, POSTING, _frozen(values[pk])) for pk in pks]
+
+    @cached_property
+    def _kinds(self):
+        """kind -> queryset of its candidates, before any facet is applied."""
+        kinds = {POSTING: self.scope.postings(self.on)}
+        if not self.scope.cross_site:
+            kinds[JOB_FIELD] = self.scope.job_fields()
+        if self.matches is None:
+            return kinds
+        matching = _among(self.matches)
+        kinds = {kind: pages.filter(pk__in=matching) for kind, pages in kinds.items()}
+        if not self.scope.cross_site:
+            career_types = [
+                ContentType.objects.get_for_model(model).pk
+                for model in (JobPostingPage, JobFieldPage)
+            ]
+            others = self.scope.pages().filter(pk__in=matching)
+            kinds[OTHER_PAGE] = others.exclude(content_type__in=career_types)
+        return kinds
+
+    def _narrowed(self, kind, pages, ignore=None):
+        """`pages` of `kind` with every ticked facet applied but `ignore`."""
+        for parameter, chosen in self.selected.items():
+            if parameter == ignore:
+                continue
+            if parameter == KIND:
+                if kind not in chosen:
+                    return pages.none()
+            elif kind == OTHER_PAGE:
+                return pages.none()  # campaign pages have no careers facet values
+            else:
+                having = SearchFacet.objects.filter(parameter=parameter, value__in=chosen)
+                pages = pages.filter(pk__in=having.values("page_id"))
+        return pages
+
+    def _facet_counts(self):
+        """{parameter: {value: count}}: one query for the unticked facets, one per ticked."""
+        counts = {}
+        unticked = [p for p in self.choices if p not in self.selected and p != KIND]
+        groups = [(unticked, None)] + [([p], p) for p in self.selected if p != KIND]
+        for parameters, ignore in groups:
+            if not parameters:
+                continue
+            candidates = Q()
+            for kind, pages in self._kinds.items():
+                narrowed = self._narrowed(kind, pages, ignore)
+                if kind != OTHER_PAGE and not narrowed.query.is_empty():
+                    candidates |= Q(page_id__in=narrowed.values("pk"))
+            if not candidates:
+                continue
+            rows = (
+                SearchFacet.objects.filter(candidates, parameter__in=parameters)
+                .values_list("parameter", "value")
+                .annotate(found=Count("pk"))
+                .order_by()
+            )
+            for parameter, value, found in rows:
+                counts.setdefault(parameter, {})[value] = found
+        if KIND in self.choices:
+            counts[KIND] = self._kind_counts()
+        return counts
+
+    def _kind_counts(self):
+        """How many results of each kind, whatever kind is ticked."""
+        if KIND in self.selected:
+            return {
+                kind: self._narrowed(kind, pages, ignore=KIND).count()
+                for kind, pages in self._kinds.items()
+            }
+        if isinstance(self.results, Results):
+            return dict(zip(self._kinds, self.results.counts, strict=True))
+        return Counter(candidate.kind for candidate in self.results)
+
+
+# Without a query: postings with the soonest deadline first, then job fields.
+RESULT_ORDER = {
+    POSTING: (F("application_deadline").asc(nulls_last=True), "title", "pk"),
+    JOB_FIELD: ("title", "pk"),
+    OTHER_PAGE: ("title", "pk"),
+}
+
+
+class Results(Sequence):
+    """The results of a search without query, for the paginator: counted per kind in
+    the database, and a slice loads the ids of only that slice."""
+
+    def __init__(self, parts):
+        self.parts = parts  # [(kind, ordered queryset)]
+
+    @cached_property
+    def counts(self):
+        return [pages.count() for _kind, pages in self.parts]
+
+    def __len__(self):
+        return sum(self.counts)
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def __getitem__(self, index):
+        if isinstance(index, int):
+            found = self[index : index + 1] if index >= 0 else self[len(self) + index :][:1]
+            if not found:
+                raise IndexError(index)
+            return found[0]
+        start, stop, _step = index.indices(len(self))
+        found = []
+        for (kind, pages), count in zip(self.parts, self.counts, strict=True):
+            if start < count and stop > 0:
+                pks = pages.values_list("pk", flat=True)[max(start, 0) : min(stop, count)]
+                found += [Candidate(pk, kind) for pk in pks]
+            start, stop = start - count, stop - count
+        return found
 
 
 @dataclass(frozen=True)
@@ -264,132 +399,50 @@ def load(scope, candidates, on=None):
     if by_kind[OTHER_PAGE]:
         others = Page.objects.filter(pk__in=by_kind[OTHER_PAGE]).specific()
         pages.update((page.pk, page) for page in others)
-    employer_of = _employer_of_path(names=True) if scope.cross_site else None
-    for page in pages.values():
-        page.employer_name = employer_of(page.path) if employer_of else scope.site.site_name
+    if scope.cross_site:
+        employers = _employer_names(list(pages))
+        for page in pages.values():
+            page.employer_name = employers.get(page.pk, "")
+    else:
+        for page in pages.values():
+            page.employer_name = scope.site.site_name
     return [Result(kind=c.kind, page=pages[c.pk]) for c in candidates if c.pk in pages]
 
 
 def _matches(scope, query):
-    """Ids of the pages matching `query` by relevance, or None without a query."""
-    if not query:
-        return None
+    """Ids of all pages matching `query`: by relevance, then by title word beginnings."""
     pages = scope.pages()
-    found = list(pages.search(query, operator="and")[:MAX_MATCHES])
+    ranked = _ids(pages.search(query, operator="and"))
     # Titles also match by word beginnings: "Verwaltung" finds "Verwaltungskraft".
-    found += pages.autocomplete(query, operator="and")[:MAX_MATCHES]
-    matches = {}
-    for page in found:
-        matches.setdefault(page.pk, page.content_type_id)
-    return list(matches.items())
+    ranked += _ids(pages.autocomplete(query, operator="and"))
+    return list(dict.fromkeys(ranked))
 
 
-def _candidates(scope, matches, on):
-    ids = None if matches is None else [pk for pk, _type in matches]
-    postings = _posting_candidates(scope, ids, on)
-    job_fields = [] if scope.cross_site else _job_field_candidates(scope, ids)
-    if matches is None:
-        return [*postings, *job_fields]
-    found = {c.pk: c for c in (*postings, *job_fields)}
-    career_types = {
-        ContentType.objects.get_for_model(model).pk for model in (JobPostingPage, JobFieldPage)
-    }
-    candidates = []
-    for pk, content_type in matches:
-        if pk in found:
-            candidates.append(found[pk])
-        elif content_type not in career_types:  # expired postings stay out
-            candidates.append(Candidate(pk, OTHER_PAGE, _frozen({KIND: {OTHER_PAGE}})))
-    return candidates
+def _ids(search_results):
+    """The ids of every result, in order, without loading a page."""
+    return list(search_results.get_queryset().values_list("pk", flat=True))
 
 
-def _posting_candidates(scope, ids, on):
-    postings = scope.postings(on)
-    if ids is not None:
-        postings = postings.filter(pk__in=ids)
-    rows = postings.order_by(F("application_deadline").asc(nulls_last=True), "title").values_list(
-        "pk",
-        "path",
-        "job_field__category__slug",
-        "status",
-        "employment_types",
-        "remote_share",
-        "pay_grades",
-    )
-    departments = _departments_of(postings)
-    employers = _employer_of_path() if scope.cross_site else None
-    candidates = []
-    for pk, path, category, status, employment_types, remote_share, pay_grades in rows:
-        working_time = {
-            EMPLOYMENT_WORKING_TIME[t]
-            for t in employment_types or []
-            if t in EMPLOYMENT_WORKING_TIME
-        }
-        if remote_share:
-            working_time.add(WorkingTime.MOBILES_ARBEITEN)
-        values = {
-            KIND: {POSTING},
-            CATEGORY: {category} if category else set(),
-            DEPARTMENT: departments.get(pk, set()),
-            ENTRY_PATH: {STATUS_ENTRY_PATHS[status]} if status in STATUS_ENTRY_PATHS else set(),
-            LEVEL: career_levels(parse_grades(pay_grades)),
-            WORKING_TIME: working_time,
-        }
-        if employers is not None:
-            values[EMPLOYER] = {employers(path)}
-        candidates.append(Candidate(pk=pk, kind=POSTING, values=_frozen(values)))
-    return candidates
+def _among(ids):
+    """A subquery of these ids as a single parameter, however many there are
+    (an IN list of thousands would hit SQLite's limit on parameters)."""
+    ids = [int(pk) for pk in ids]
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::integer[])", (ids,))
+    return RawSQL("SELECT value FROM json_each(%s)", (json.dumps(ids),))
 
 
-def _job_field_candidates(scope, ids):
-    job_fields = scope.job_fields()
-    if ids is not None:
-        job_fields = job_fields.filter(pk__in=ids)
-    rows = job_fields.order_by("title").values_list(
-        "pk", "category__slug", "entry_paths", "working_time", "pay_grades"
-    )
-    departments = _departments_of(job_fields)
-    return [
-        Candidate(
-            pk=pk,
-            kind=JOB_FIELD,
-            values=_frozen(
-                {
-                    KIND: {JOB_FIELD},
-                    CATEGORY: {category} if category else set(),
-                    DEPARTMENT: departments.get(pk, set()),
-                    ENTRY_PATH: set(entry_paths or []),
-                    LEVEL: career_levels(parse_grades(pay_grades)),
-                    WORKING_TIME: set(working_time or []),
-                }
-            ),
+def _employer_names(pks):
+    """page pk -> name of the employer whose site holds it, from the facet rows."""
+    hosts = dict(
+        SearchFacet.objects.filter(page_id__in=pks, parameter=EMPLOYER).values_list(
+            "page_id", "value"
         )
-        for pk, category, entry_paths, working_time, pay_grades in rows
-    ]
-
-
-def _departments_of(pages):
-    """page pk -> {department pk as text} for `pages`, in one query."""
-    page_field = pages.model._meta.model_name  # the through table's column to the page
-    through = pages.model.departments.through
-    departments = {}
-    rows = through.objects.filter(**{f"{page_field}__in": pages.values("pk")}).values_list(
-        f"{page_field}_id", "department_id"
     )
-    for page, department in rows:
-        departments.setdefault(page, set()).add(str(department))
-    return departments
-
-
-def _employer_of_path(names=False):
-    """A function path -> host name (or name) of the site whose page tree holds that path."""
-    label = "site_name" if names else "hostname"
-    roots = sorted(Site.objects.values_list("root_page__path", label), key=lambda row: -len(row[0]))
-
-    def employer(path):
-        return next((host for root, host in roots if path.startswith(root)), "")
-
-    return employer
+    names = dict(
+        Site.objects.filter(hostname__in=set(hosts.values())).values_list("hostname", "site_name")
+    )
+    return {pk: names.get(host) or host for pk, host in hosts.items()}
 
 
 def _frozen(values):

@@ -8,8 +8,8 @@ job fields on their own site; search alerts ask the /suche/ engine
 would show.
 
 Queries per batch stay fixed however many subscriptions it holds: a few for
-the whole batch, a few per site, and the engine's two full-text queries per
-distinct search term.
+the whole batch, a few per site, and a few of the engine's per distinct
+search term.
 """
 
 from django.db.models import F
@@ -17,7 +17,7 @@ from wagtail.models import Page, Site
 
 from careers.models import JobAlertKind, JobPostingPage
 from careers.rules import today
-from careers.search import POSTING, JobSearch, Scope
+from careers.search import JobSearch, Scope
 
 
 def new_postings(alerts, now):
@@ -31,7 +31,7 @@ def new_postings(alerts, now):
     job_field_alerts = [a for a in alerts if a.kind == JobAlertKind.JOB_FIELDS]
     search_alerts = [a for a in alerts if a.kind == JobAlertKind.SEARCH]
     matched.update(_job_field_matches(job_field_alerts, since, now, on))
-    matched.update(_search_matches(search_alerts, on))
+    matched.update(_search_matches(search_alerts, since, on))
     if not matched:
         return {}
 
@@ -84,9 +84,10 @@ def _job_field_matches(alerts, since, now, on):
     return matched
 
 
-def _search_matches(alerts, on):
-    """Each search alert's postings as the engine finds them: one search per site and term."""
-    scopes, choices, searches = {}, {}, {}
+def _search_matches(alerts, since, on):
+    """Each search alert's postings as the engine finds them: one search per site and term,
+    of the postings first published since the batch's earliest `last_sent_at`."""
+    scopes, choices, searches, candidates = {}, {}, {}, {}
     matched = {}
     for alert in alerts:
         site = alert.site
@@ -96,6 +97,7 @@ def _search_matches(alerts, on):
         key = (site.pk, alert.query)
         if key not in searches:
             searches[key] = JobSearch(scopes[site.pk], alert.query, choices=choices[site.pk], on=on)
+            candidates[key] = searches[key].candidates(published_after=since)
         search = searches[key]
         # As JobSearch reads a selection: only the facets this site still offers.
         selected = {
@@ -103,9 +105,7 @@ def _search_matches(alerts, on):
             for parameter, values in alert.filters.items()
             if parameter in search.choices and values
         }
-        matched[alert.pk] = [
-            c.pk for c in search.candidates if c.kind == POSTING and c.passes(selected)
-        ]
+        matched[alert.pk] = [c.pk for c in candidates[key] if c.passes(selected)]
     return matched
 
 

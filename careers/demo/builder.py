@@ -24,6 +24,7 @@ from wagtail.search.backends import get_search_backends
 
 from campaign.demo.builder import _demo_image
 from campaign.models import CampaignPage, EventDepartment, EventPage, Testimonial
+from careers import facets
 from careers.choices import Contract, EmploymentType, EntryPath, Status, WorkingTime
 from careers.demo import duesseldorf, english, job_field_matcher, mitte, zukunftsorte
 from careers.demo.pay_tables import tables
@@ -97,13 +98,15 @@ def indexed_in_bulk(*models):
 
     The search index is what `manage.py update_index` would make: the pages
     of `models` created meanwhile go to every search backend in one batch
-    per model. Saves of other models are indexed as usual.
+    per model. Saves of other models are indexed as usual. The search's
+    facet rows of the pages saved meanwhile are written once at the end too.
     """
     since = {model: set(model.objects.values_list("pk", flat=True)) for model in models}
     for model in models:
         post_save.disconnect(post_save_signal_handler, sender=model)
     try:
-        yield
+        with facets.deferred():
+            yield
     finally:
         for model in models:
             post_save.connect(post_save_signal_handler, sender=model)

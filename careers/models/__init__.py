@@ -10,6 +10,7 @@ from .matcher import MatcherPage
 from .pay_tables import PayRate, PayScale
 from .postings import JobPostingIndexPage, JobPostingPage, JobPostingQuerySet
 from .recruitment_settings import RecruitmentSettings
+from .search_facets import SearchFacet
 from .taxonomy import JobCategory, JobFieldTag
 
 __all__ = [
@@ -37,4 +38,5 @@ __all__ = [
     "PayRate",
     "PayScale",
     "RecruitmentSettings",
+    "SearchFacet",
 ]

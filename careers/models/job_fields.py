@@ -22,6 +22,7 @@ from careers.fields import MultipleChoiceField
 from careers.forms import CareersPageForm
 from careers.models.criteria import criteria_panel
 from careers.models.mixins import PayGradesMixin
+from careers.models.search_facets import SearchFacetsMixin
 from careers.models.taxonomy import JobCategory, JobFieldTag
 from careers.pay import attach_pay_ranges
 from careers.rules import POSTINGS_PER_PAGE, open_on, today
@@ -102,7 +103,7 @@ def _group_by_category(job_fields):
     return groups
 
 
-class JobFieldPage(SitePage, FeedRoutesMixin, PayGradesMixin, Page):
+class JobFieldPage(SitePage, SearchFacetsMixin, FeedRoutesMixin, PayGradesMixin, Page):
     """One job field: the work, the tasks, who fits, entry paths, pay and open postings."""
 
     category = models.ForeignKey(

@@ -29,6 +29,7 @@ from careers.forms import JobPostingPageForm
 from careers.jsonld import job_posting
 from careers.models.mixins import PayGradesMixin
 from careers.models.recruitment_settings import RecruitmentSettings
+from careers.models.search_facets import SearchFacetsMixin
 from careers.pay import attach_pay_ranges
 from careers.rules import POSTINGS_PER_PAGE, expired_on, open_on, today
 
@@ -104,7 +105,7 @@ class JobPostingIndexPage(SitePage, FeedRoutesMixin, Page):
         return context
 
 
-class JobPostingPage(SitePage, RoutablePageMixin, PayGradesMixin, Page):
+class JobPostingPage(SitePage, SearchFacetsMixin, RoutablePageMixin, PayGradesMixin, Page):
     """One job posting with its facts, how to apply and the statutory notices.
 
     While open it takes applications online at `bewerben/` (careers/applications/).
@@ -218,6 +219,12 @@ class JobPostingPage(SitePage, RoutablePageMixin, PayGradesMixin, Page):
     class Meta:
         verbose_name = _("Stellenangebot")
         verbose_name_plural = _("Stellenangebote")
+        indexes = [
+            # Lists and the search show the soonest deadline first: one page of
+            # thousands is read in this order instead of sorting them all (an
+            # ascending index keeps NULLs last, as the lists do, on PostgreSQL).
+            models.Index(fields=["application_deadline", "page_ptr"], name="posting_deadline_order")
+        ]
 
     def is_open(self, on=None):
         return self.application_deadline is None or self.application_deadline >= (on or today())
