@@ -68,6 +68,9 @@ class PageCacheMiddleware:
         )
         parameters_key = "parameters:" + _digest(base)
         current = self.generations(split_domain_port(host)[0])
+        if current is None:
+            # The shared cache is unreachable: no purge would reach this worker.
+            return self.private(self.get_response(request))
         declared = None
         if not request.GET:
             entry = store.get(_entry_key(base, ""))
@@ -127,13 +130,16 @@ class PageCacheMiddleware:
         return not request.path.startswith(self.staff_prefixes)
 
     def generations(self, hostname):
-        """The current generations of everything, this host and every site."""
+        """The current generations of everything, this host and every site (None
+        while the shared cache is unreachable)."""
         keys = {
             EVERYTHING: generation_key(EVERYTHING),
             HOST: generation_key(hostname),
             EVERY_SITE: generation_key(EVERY_SITE),
         }
         values = store.current_generations(list(keys.values()))
+        if values is None:
+            return None
         return {name: values[key] for name, key in keys.items()}
 
     def storable(self, request, response):

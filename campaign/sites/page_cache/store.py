@@ -17,6 +17,8 @@ from django.conf import settings
 from django.core.cache import caches
 
 CACHE_ALIAS = "pages"
+# While Redis is away, pages render fresh and ask it again only this often.
+RETRY_UNREACHABLE_SECONDS = 5.0
 
 
 class Store:
@@ -24,24 +26,32 @@ class Store:
         self.lock = threading.Lock()
         self.generations = {}  # key -> (value, when read)
         self.entries = OrderedDict()  # key -> value, least recently used first
+        self.unreachable_until = 0.0
 
     @property
     def shared(self):
         return caches[CACHE_ALIAS]
 
     def current_generations(self, keys):
-        """key -> generation, from memory while fresh, else in one round trip."""
+        """key -> generation, from memory while fresh, else in one round trip; None
+        while the shared cache cannot be reached (then asked again after a while)."""
         now = time.monotonic()
+        if now < self.unreachable_until:
+            return None
         fresh_for = getattr(settings, "PAGE_CACHE_LOCAL_SECONDS", 1.0)
         known = self.generations
         stale = [key for key in keys if key not in known or now - known[key][1] > fresh_for]
         if stale:
-            found = self.shared.get_many(stale)
+            # A copy: django-redis answers a failed call with one shared dict.
+            found = dict(self.shared.get_many(stale))
             for key in stale:
                 if key not in found:
                     # Never set, or evicted: a new generation, so no old entry counts.
-                    self.shared.add(key, uuid.uuid4().hex, None)
-                    found[key] = self.shared.get(key)
+                    new = uuid.uuid4().hex
+                    found[key] = new if self.shared.add(key, new, None) else self.shared.get(key)
+                if found[key] is None:
+                    self.unreachable_until = now + RETRY_UNREACHABLE_SECONDS
+                    return None
                 known[key] = (found[key], now)
         return {key: known[key][0] for key in keys}
 
@@ -77,6 +87,7 @@ class Store:
         with self.lock:
             self.entries.clear()
             self.generations.clear()
+            self.unreachable_until = 0.0
         self.shared.clear()
 
 
