@@ -100,6 +100,11 @@ def purge_hosts(hosts):
     store.set_generations({generation_key(name): uuid.uuid4().hex for name in names})
 
 
+def purge_everything():
+    """Every site's pages anew (after changes past the models' signals: imports)."""
+    purge_hosts({EVERYTHING})
+
+
 def purge_sites(site_ids):
     """Purge these sites (by id; EVERYTHING among them purges all)."""
     if EVERYTHING in site_ids:

@@ -225,9 +225,9 @@ def _valid(record, current):
 def _keep_only(request, names):
     """Take the parameters the view does not read off the request."""
     kept = QueryDict(mutable=True)
-    for name in names:
-        if name in request.GET:
-            kept.setlist(name, request.GET.getlist(name))
+    for name, values in request.GET.lists():  # in the visitor's order: links keep it
+        if name in names:
+            kept.setlist(name, values)
     kept._mutable = False
     request.GET = kept
     request.META["QUERY_STRING"] = kept.urlencode()

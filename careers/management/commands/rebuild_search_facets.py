@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from campaign.sites import page_cache
 from careers.facets import rebuild
 
 
@@ -14,4 +15,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         count = rebuild()
+        # The search's counts and results change on every site.
+        page_cache.purge_everything()
         self.stdout.write(f"Filterwerte von {count} Seiten geschrieben.")

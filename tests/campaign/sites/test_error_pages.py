@@ -12,6 +12,7 @@ from django.db import OperationalError, connections
 from django.test import Client
 
 from campaign.models import HomePage
+from campaign.sites import page_cache
 
 HOST = "mitte.localhost"
 EMPLOYER = "Bezirksamt Mitte von Berlin"
@@ -33,7 +34,12 @@ def test_database_outage_gives_a_branded_503(visitor):
     assert visitor.get("/").status_code == 200  # a page view caches the branding
 
     with database_refuses_connections():
-        response = visitor.get("/")
+        stored = visitor.get("/")
+        response = visitor.get("/imagefilm/")
+
+    # A page the page cache holds is still there; any other is a 503.
+    assert stored.status_code == 200
+    assert stored["X-Page-Cache"] == "hit"
 
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
@@ -73,6 +79,7 @@ def test_unknown_address_gives_a_german_404_of_the_site(visitor):
 
 def test_programming_error_gives_a_branded_500_not_a_503(visitor):
     visitor.get("/")
+    page_cache.store.clear()  # rendered again, not served from the page cache
 
     with patch.object(HomePage, "serve", side_effect=RuntimeError("Fehler im Test")):
         response = visitor.get("/")

@@ -4,11 +4,12 @@ every purge rule of purge.py, each with the lists a visitor would look at."""
 import datetime
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
 from wagtail.models import PageViewRestriction, ReferenceIndex, Site
 
 from campaign.factories import PressIndexPageFactory, PressReleasePageFactory
@@ -319,7 +320,20 @@ def test_search_finds_a_published_page_once_the_worker_has_indexed_it(client, de
     assert address not in before_indexing.content, "indexed without the worker"
     assert _get(client, search)[STATUS] == "hit"
 
-    call_command("db_worker", batch=True, interval=0, verbosity=0)
+    # What the worker does with each task (its loop would close the test's connection).
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test",
+        excluded_queue_names=[],
+    )
+    for task_result in DBTaskResult.objects.ready():
+        task_result.claim(worker.worker_id)
+        worker.run_task(task_result)
 
     after_indexing = _get(client, search)
     assert after_indexing[STATUS] == "miss"
