@@ -108,13 +108,13 @@ def purge_everything():
 def purge_sites(site_ids):
     """Purge these sites (by id; EVERYTHING among them purges all)."""
     if EVERYTHING in site_ids:
-        return purge_hosts({EVERYTHING})
+        return purge_everything()
     hosts = {
         urlsplit(root.root_url).hostname
         for root in Site.get_site_root_paths()
         if root.site_id in site_ids
     }
-    purge_hosts(hosts if len(hosts) >= 1 else {EVERYTHING})
+    purge_hosts(hosts or {EVERYTHING})
 
 
 def canonical_query(query_dict, names):

@@ -2,11 +2,10 @@
 
 Correct before fast: a change purges the whole site it belongs to, since a
 page is listed and linked from index pages, the home page's teasers, feeds,
-sitemaps, search and the API of its site, and every directory site (which
-lists every employer's postings). What belongs to no site, or to one we
-cannot tell, purges everything. Purges run after the transaction commits, so
-a page rendered from the old rows meanwhile is stored under the old generation
-and never served.
+sitemaps, search and the API of its site; what lists every employer (the
+directory) follows every site's purge. What belongs to no site, or to one we
+cannot tell, purges everything. A purge runs at once and again after the
+commit (see `purge`).
 
 - a page saved (published, unpublished, scheduled, changed by a task), moved
   or deleted; its view restrictions: the sites whose tree holds it, before
@@ -83,16 +82,18 @@ def sites_of_object(instance):
         return sites_of_paths([instance.url_path])
     if getattr(instance, "site_id", None):
         return {instance.site_id}
-    if getattr(instance, "page_id", None):
-        return sites_of_paths(
-            Page.objects.filter(pk=instance.page_id).values_list("url_path", flat=True)
-        )
+    if getattr(instance, "page_id", None):  # a page's part or view restriction
+        return _sites_of_page(instance.page_id)
     for parent in ("version", "film"):  # a subtitle's film version, a version's film
         if getattr(instance, f"{parent}_id", None):
             return sites_of_object(getattr(instance, parent))
     if isinstance(instance, _media_models()):
         return _sites_using(instance)
     return {EVERYTHING}
+
+
+def _sites_of_page(pk):
+    return sites_of_paths(Page.objects.filter(pk=pk).values_list("url_path", flat=True))
 
 
 def _sites_using(instance):
@@ -118,22 +119,19 @@ def saved(sender, instance, created=False, update_fields=None, raw=False, **kwar
     if raw:
         return
     if isinstance(instance, Page):
-        if not (update_fields and set(update_fields) <= DRAFT_FIELDS):
-            purge(sites_of_paths([instance.url_path]))
-            store.shared.set(_awaiting_index(instance.pk), True, AWAITING_INDEX_SECONDS)
-    elif not (created and isinstance(instance, _media_models())):
-        deleted(sender, instance)
+        if update_fields and set(update_fields) <= DRAFT_FIELDS:
+            return
+        store.shared.set(_awaiting_index(instance.pk), True, AWAITING_INDEX_SECONDS)
+    elif created and isinstance(instance, _media_models()):
+        return  # a new upload: nothing shows it yet
+    changed(sender, instance)
 
 
-def deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        purge(sites_of_paths([instance.url_path]))
-    elif isinstance(instance, PageViewRestriction):
-        paths = Page.objects.filter(pk=instance.page_id).values_list("url_path", flat=True)
-        purge(sites_of_paths(paths))
-    elif isinstance(instance, Site):
+def changed(sender, instance, **kwargs):
+    """Saved or deleted: purge the sites that show it."""
+    if isinstance(instance, Site):
         purge({EVERYTHING})
-    elif sender in _content_models():
+    elif isinstance(instance, (Page, PageViewRestriction)) or sender in _content_models():
         purge(sites_of_object(instance))
 
 
@@ -170,8 +168,7 @@ def page_indexed(sender, task_result, **kwargs):
     if store.shared.get(_awaiting_index(pk)) is None:
         return
     store.shared.delete(_awaiting_index(pk))
-    paths = Page.objects.filter(pk=pk).values_list("url_path", flat=True)
-    purge(sites_of_paths(paths))
+    purge(_sites_of_page(pk))
 
 
 def _awaiting_index(pk):
@@ -180,6 +177,6 @@ def _awaiting_index(pk):
 
 def connect():
     post_save.connect(saved, dispatch_uid="page-cache-saved")
-    post_delete.connect(deleted, dispatch_uid="page-cache-deleted")
+    post_delete.connect(changed, dispatch_uid="page-cache-deleted")
     post_page_move.connect(moved, dispatch_uid="page-cache-moved")
     task_finished.connect(page_indexed, dispatch_uid="page-cache-indexed")
