@@ -35,6 +35,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.models import Page, Site
 
+from campaign.sites import page_cache
 from careers.choices import EntryPath, WorkingTime
 from careers.levels import CareerLevel
 from careers.models import Department, JobCategory, JobFieldPage, JobPostingPage, SearchFacet
@@ -83,6 +84,9 @@ class Scope:
 
     def choices(self):
         """parameter -> [(value, label)] of every facet, for the form and the labels."""
+        return page_cache.remember(self.site, f"search-choices:{self.cross_site}", self._choices)
+
+    def _choices(self):
         categories = [(c.slug, c.name) for c in JobCategory.objects.order_by("sort_order", "name")]
         choices = {
             KIND: KIND_CHOICES,
@@ -104,7 +108,7 @@ class Scope:
     @cached_property
     def private(self):
         """Pages behind a view restriction, looked up once rather than per `.public()`."""
-        return Page.objects.private_q()
+        return page_cache.remember(self.site, "private-pages", Page.objects.private_q)
 
     def postings(self, on):
         postings = JobPostingPage.objects.live().exclude(self.private).open(on)
@@ -212,7 +216,11 @@ class JobSearch:
                     label=str(label),
                     count=counts.get(parameter, {}).get(value, 0),
                     selected=value in chosen,
-                    remove_query=_without(query_dict, parameter, value) if query_dict else "",
+                    remove_query=(
+                        _without(query_dict, parameter, value)
+                        if query_dict and value in chosen
+                        else ""
+                    ),
                 )
                 for value, label in choices
             ]
@@ -378,13 +386,16 @@ def load(scope, candidates, on=None):
     by_kind = {POSTING: [], JOB_FIELD: [], OTHER_PAGE: []}
     for candidate in candidates:
         by_kind[candidate.kind].append(candidate.pk)
+    # No ORDER BY: the candidates give the order.
     postings = (
         JobPostingPage.objects.filter(pk__in=by_kind[POSTING])
         .select_related("job_field__category", "pay_scale")
         .prefetch_related("departments")
+        .order_by()
     )
     job_fields = (
         JobFieldPage.objects.filter(pk__in=by_kind[JOB_FIELD])
+        .order_by()
         .select_related("category")
         .annotate(
             open_postings=Count(
@@ -397,7 +408,7 @@ def load(scope, candidates, on=None):
     pages = {page.pk: page for page in (*postings, *job_fields)}
     attach_pay_ranges(pages.values(), on)
     if by_kind[OTHER_PAGE]:
-        others = Page.objects.filter(pk__in=by_kind[OTHER_PAGE]).specific()
+        others = Page.objects.filter(pk__in=by_kind[OTHER_PAGE]).order_by().specific()
         pages.update((page.pk, page) for page in others)
     if scope.cross_site:
         employers = _employer_names(list(pages))

@@ -1,5 +1,7 @@
 """Everything that makes a Wagtail Site one employer: name, look, contacts."""
 
+import copy
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -13,9 +15,10 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 
 from campaign.calendars.pdf import STATES
+from campaign.sites import page_cache
 from campaign.sites.admin_scoping.relations import SiteSettingsForm
 from campaign.sites.theming import hex_colour_validator, validate_text_colour_on_white
 
@@ -150,11 +153,39 @@ class EmployerSettings(ClusterableModel, BaseSiteSetting):
     def __str__(self):
         return self.organisation_name
 
+    @classmethod
+    def for_request(cls, request):
+        """As Wagtail's, but read once per site until its next purge, with the social
+        accounts: every page's footer shows them. A copy per request, since Wagtail
+        notes the request on it; the admin edits what `for_site()` reads fresh."""
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            site = Site.find_for_request(request)
+            if site is None:
+                return cls.for_site(site)  # Wagtail's DoesNotExist
+
+            def read():
+                employer, _created = cls.objects.prefetch_related("social_accounts").get_or_create(
+                    site=site
+                )
+                employer.site = site  # for legal_links(), without asking again
+                return employer
+
+            employer = copy.copy(page_cache.remember(site, "employer-settings", read))
+            employer._request = request
+            setattr(request, attr_name, employer)
+        return getattr(request, attr_name)
+
     def legal_links(self):
-        """Footer links in the order German sites expect them, in one query."""
+        """Footer links in the order German sites expect them, in one query, and on
+        most pages in none: kept until the site's next purge."""
         ids = [self.imprint_page_id, self.privacy_page_id, self.accessibility_page_id]
-        pages = Page.objects.live().in_bulk([pk for pk in ids if pk])
-        return [pages[pk] for pk in ids if pk in pages]
+
+        def links():
+            pages = Page.objects.live().in_bulk([pk for pk in ids if pk])
+            return [pages[pk] for pk in ids if pk in pages]
+
+        return page_cache.remember(self.site, f"legal-links:{ids}", links)
 
 
 class SocialAccount(Orderable):

@@ -3,6 +3,8 @@
 from django import template
 from wagtail.models import Page, Site
 
+from campaign.sites import page_cache
+
 register = template.Library()
 
 
@@ -11,27 +13,34 @@ def _site_root(request):
     return site.root_page if site else None
 
 
-def _root_in_language_of(root, page):
-    """The site root's version in the language of the page shown: an English page
-    gets the English menu (one query, and none for pages in the site's language)."""
-    if not isinstance(page, Page) or root is None or page.locale_id == root.locale_id:
-        return root
-    return (
-        Page.objects.filter(translation_key=root.translation_key, locale_id=page.locale_id).first()
-        or root
-    )
+def _menu_pages(site, locale_id):
+    """The live, public menu pages below the site's home in a language: the
+    English version of the home gives the English menu. Kept until the site's
+    next purge, since every page of the site shows the same menu."""
+
+    def menu():
+        root = site.root_page
+        if locale_id is not None and locale_id != root.locale_id:
+            translated = Page.objects.filter(
+                translation_key=root.translation_key, locale_id=locale_id
+            )
+            root = translated.first() or root
+        return list(root.get_children().live().public().in_menu())
+
+    return page_cache.remember(site, f"menu:{locale_id}", menu)
 
 
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
-    """Menu pages below the site root, in the page's language, each marked when
-    the visitor is inside it."""
+    """Menu pages in the language of the page shown, each marked when the visitor
+    is inside it."""
     request = context.get("request")
     page = context.get("page")
-    root = _root_in_language_of(_site_root(request), page)
+    site = Site.find_for_request(request) if request else None
     items = []
-    if root is not None:
-        for item in root.get_children().live().public().in_menu():
+    if site is not None:
+        locale_id = page.locale_id if isinstance(page, Page) else None
+        for item in _menu_pages(site, locale_id):
             current = isinstance(page, Page) and page.path.startswith(item.path)
             items.append((item, current))
     return {"items": items, "request": request}

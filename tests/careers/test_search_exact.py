@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from wagtail.models import Page
 
 from campaign.factories import EmployerDirectoryPageFactory, SiteFactory
+from campaign.sites import page_cache
 from careers import facets
 from careers.choices import EmploymentType
 from careers.demo.builder import indexed_in_bulk
@@ -91,6 +92,7 @@ def test_an_api_page_loads_its_own_rows_and_a_count(client, posting_index, job_f
     few = _queries(client, "/api/v1/stellen?seite=2&pro_seite=20")
     _many_postings(posting_index, 240, "Weitere Stelle", job_field=job_field)
 
+    page_cache.store.clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/api/v1/stellen?seite=3&pro_seite=20", HTTP_HOST=HOST)
 
@@ -105,6 +107,8 @@ def test_an_api_page_loads_its_own_rows_and_a_count(client, posting_index, job_f
 
 
 def _queries(client, url):
+    """The queries of a fresh answer: nothing stored, nothing remembered."""
+    page_cache.store.clear()
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url, HTTP_HOST=HOST).status_code == 200
     return len(queries)

@@ -18,6 +18,9 @@ language, day and the query parameters the view reads:
   old entries are never served again. What purges what is written once, in
   purge.py. The day is part of the key, so a posting past its deadline leaves
   every list at midnight with no editor action.
+- What every page of a site shows alike (its menu, footer links, the search's
+  choices) is computed once per worker and generation with `remember()`, so
+  the same purges keep it correct, for signed-in visitors too.
 - Browsers and shared caches get ETag, Last-Modified and 304 answers, and an
   s-maxage of at most PAGE_CACHE_SHARED_SECONDS, never past midnight.
 """
@@ -88,6 +91,18 @@ def code_version():
             )
             digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
+
+
+def remember(site, name, compute):
+    """`compute()`, kept in this worker's memory until the next purge of `site`
+    (or of every site); computed every time while the shared cache is away.
+    Only for what depends on the site's content alone, never on the visitor
+    or the day: `name` says what it is, and its language if it has one."""
+    keys = [generation_key(EVERYTHING), generation_key(site.hostname), generation_key(EVERY_SITE)]
+    current = store.current_generations(keys)
+    if current is None:
+        return compute()
+    return store.remember((site.pk, name), tuple(current[key] for key in keys), compute)
 
 
 def generation_key(name):

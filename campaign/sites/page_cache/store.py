@@ -19,6 +19,8 @@ from django.core.cache import caches
 CACHE_ALIAS = "pages"
 # While Redis is away, pages render fresh and ask it again only this often.
 RETRY_UNREACHABLE_SECONDS = 5.0
+# A few values per site and language (menu, footer, choices): room for many sites.
+REMEMBERED_ENTRIES = 2000
 
 
 class Store:
@@ -26,6 +28,7 @@ class Store:
         self.lock = threading.Lock()
         self.generations = {}  # key -> (value, when read)
         self.entries = OrderedDict()  # key -> value, least recently used first
+        self.remembered = OrderedDict()  # key -> (generations, value), see remember()
         self.unreachable_until = 0.0
 
     @property
@@ -82,10 +85,27 @@ class Store:
             while len(self.entries) > getattr(settings, "PAGE_CACHE_LOCAL_ENTRIES", 300):
                 self.entries.popitem(last=False)
 
+    def remember(self, key, generations, compute):
+        """`compute()` once per generations, kept in this worker's memory only: the
+        values are model instances, cheaper to keep than to pickle."""
+        with self.lock:
+            known = self.remembered.get(key)
+            if known is not None and known[0] == generations:
+                self.remembered.move_to_end(key)
+                return known[1]
+        value = compute()
+        with self.lock:
+            self.remembered[key] = (generations, value)
+            self.remembered.move_to_end(key)
+            while len(self.remembered) > REMEMBERED_ENTRIES:
+                self.remembered.popitem(last=False)
+        return value
+
     def clear(self):
         """Forget everything, here and in the shared cache (tests, operators)."""
         with self.lock:
             self.entries.clear()
+            self.remembered.clear()
             self.generations.clear()
             self.unreachable_until = 0.0
         self.shared.clear()

@@ -12,9 +12,17 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import PageViewRestriction, ReferenceIndex, Site
 
-from campaign.factories import PressIndexPageFactory, PressReleasePageFactory
+from campaign.factories import PressIndexPageFactory, PressReleasePageFactory, StandardPageFactory
 from campaign.members.models import Member
-from campaign.models import EmployerSettings, MediaContact, PressIndexPage, PressReleasePage
+from campaign.models import (
+    EmployerSettings,
+    MediaContact,
+    PressIndexPage,
+    PressReleasePage,
+    SocialAccount,
+)
+from campaign.sites import page_cache
+from careers.factories import DepartmentFactory
 from careers.models import JobPostingPage
 from media_library.models import CustomImage
 
@@ -338,3 +346,39 @@ def test_search_finds_a_published_page_once_the_worker_has_indexed_it(client, de
     after_indexing = _get(client, search)
     assert after_indexing[STATUS] == "miss"
     assert address in after_indexing.content
+
+
+def test_menu_footer_and_search_choices_follow_the_next_purge_for_editors_too(
+    admin_client, demo_sites
+):
+    """Every page of a site shows the same menu, footer and search filters: each
+    worker reads them once, and again after the purges that change them."""
+    mitte = _site(MITTE)
+    first = _get(admin_client, "/suche/")
+    with CaptureQueriesContext(connection) as again:
+        _get(admin_client, "/suche/")
+    assert len(again) < len(queries_of_fresh(admin_client, "/suche/")), (
+        "menu, footer and filters were read again without a change"
+    )
+    assert b"Ausbildungsmesse Weichenwerk" not in first.content
+
+    StandardPageFactory(parent=mitte.root_page, title="Ausbildungsmesse Weichenwerk")
+    employer = EmployerSettings.for_site(mitte)
+    employer.social_accounts.add(
+        SocialAccount(platform="mastodon", handle="@weichenwerk", url="https://example.org/@w")
+    )
+    employer.save()
+    department = DepartmentFactory(site=mitte, name="Amt für Weichenbau")
+
+    page = _get(admin_client, "/suche/").content.decode()
+    assert "Ausbildungsmesse Weichenwerk" in page
+    assert "@weichenwerk" in page
+    assert _get(admin_client, f"/suche/?amt={department.pk}").status_code == 200
+
+
+def queries_of_fresh(client, path, host=MITTE):
+    """How many queries `path` takes when nothing is remembered."""
+    page_cache.store.clear()
+    with CaptureQueriesContext(connection) as queries:
+        _get(client, path, host)
+    return queries
