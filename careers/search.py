@@ -201,7 +201,7 @@ class JobSearch:
             )
         kind_of = {}
         for kind, pages in self._kinds.items():
-            narrowed = self._narrowed(kind, pages)
+            narrowed = self._narrowed(kind, pages).order_by()
             kind_of.update((pk, kind) for pk in narrowed.values_list("pk", flat=True))
         return [Candidate(pk, kind_of[pk]) for pk in self.matches if pk in kind_of]
 
@@ -288,17 +288,11 @@ class JobSearch:
         unticked = [p for p in self.choices if p not in self.selected and p != KIND]
         groups = [(unticked, None)] + [([p], p) for p in self.selected if p != KIND]
         for parameters, ignore in groups:
-            if not parameters:
-                continue
-            candidates = Q()
-            for kind, pages in self._kinds.items():
-                narrowed = self._narrowed(kind, pages, ignore)
-                if kind != OTHER_PAGE and not narrowed.query.is_empty():
-                    candidates |= Q(page_id__in=narrowed.values("pk"))
-            if not candidates:
+            candidates = self._counted(ignore) if parameters else None
+            if candidates is None:
                 continue
             rows = (
-                SearchFacet.objects.filter(candidates, parameter__in=parameters)
+                SearchFacet.objects.filter(page_id__in=candidates, parameter__in=parameters)
                 .values_list("parameter", "value")
                 .annotate(found=Count("pk"))
                 .order_by()
@@ -308,6 +302,25 @@ class JobSearch:
         if KIND in self.choices:
             counts[KIND] = self._kind_counts()
         return counts
+
+    def _counted(self, ignore):
+        """The pages whose facet values a group of counts adds up: the results
+        themselves when a query gave their ids and no facet is ignored, else the
+        candidates with every other facet applied, as one subquery (a UNION, so
+        the database looks up their facet rows by page; an OR of two subqueries
+        read the whole facet table). None when there are none."""
+        if ignore is None and self.matches is not None:
+            pks = [candidate.pk for candidate in self.results if candidate.kind != OTHER_PAGE]
+            return _among(pks) if pks else None
+        parts = [
+            self._narrowed(kind, pages, ignore).order_by().values("pk")
+            for kind, pages in self._kinds.items()
+            if kind != OTHER_PAGE
+        ]
+        parts = [part for part in parts if not part.query.is_empty()]
+        if not parts:
+            return None
+        return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
 
     def _kind_counts(self):
         """How many results of each kind, whatever kind is ticked."""
