@@ -1,0 +1,110 @@
+"""Job seekers on phones (390 × 844): the compact header and its menu.
+
+The menu is a <details> disclosure: it opens and closes with Enter and Space
+without JavaScript, and Chromium announces its button's state ("expanded"),
+which the test reads from the accessibility tree a screen reader gets.
+"""
+
+import pytest
+
+from tests.browser.axe import assert_no_axe_violations
+
+PHONE = {"width": 390, "height": 844}
+WIDE = {"width": 1280, "height": 900}
+MAX_TABS_TO_MENU = 6
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, locale="de-DE")
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    yield tab
+    context.close()
+
+
+def _menu_button_state(tab):
+    """The menu button's role and expanded state as Chromium exposes them to screen readers."""
+    session = tab.context.new_cdp_session(tab)
+    nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    for node in nodes:
+        if node.get("name", {}).get("value") == "Menü" and not node.get("ignored"):
+            properties = node.get("properties", ())
+            states = {item["name"]: item["value"].get("value") for item in properties}
+            return node["role"]["value"], states.get("expanded")
+    return None
+
+
+def _focused_text(tab):
+    return tab.evaluate("() => document.activeElement.innerText.trim()")
+
+
+def test_the_menu_opens_and_closes_with_the_keyboard(phone, live_demo):
+    phone.goto(live_demo.url("mitte.localhost"))
+    navigation = phone.get_by_role("navigation", name="Hauptnavigation")
+    heading = phone.get_by_role("heading", level=1)
+    # The page's heading is on the first screen, the navigation tucked away.
+    assert not navigation.is_visible()
+    assert heading.bounding_box()["y"] < PHONE["height"] / 3
+    assert_no_axe_violations(phone)
+
+    # Skip link, name, search, then the menu button.
+    for _ in range(MAX_TABS_TO_MENU):
+        phone.keyboard.press("Tab")
+        if _focused_text(phone) == "Menü":
+            break
+    else:
+        raise AssertionError(f"Menü-Knopf nach {MAX_TABS_TO_MENU}× Tab nicht erreicht")
+    assert _menu_button_state(phone) == ("DisclosureTriangle", False)
+
+    phone.keyboard.press("Enter")
+    assert _menu_button_state(phone) == ("DisclosureTriangle", True)
+    assert navigation.is_visible()
+    assert phone.get_by_role("link", name="Leichte Sprache").is_visible()
+    assert phone.get_by_role("link", name="Anmelden").is_visible()
+    assert_no_axe_violations(phone)
+
+    # Tab goes on into the open menu, in the order it shows.
+    phone.keyboard.press("Tab")
+    assert _focused_text(phone) == "Leichte Sprache"
+    phone.keyboard.press("Shift+Tab")
+    assert _focused_text(phone) == "Menü"
+
+    phone.keyboard.press("Space")
+    assert _menu_button_state(phone) == ("DisclosureTriangle", False)
+    assert not navigation.is_visible()
+
+
+def test_the_menu_leads_to_a_page_of_the_navigation(phone, live_demo):
+    phone.goto(live_demo.url("mitte.localhost"))
+    phone.get_by_text("Menü", exact=True).click()
+    navigation = phone.get_by_role("navigation", name="Hauptnavigation")
+    navigation.get_by_role("link", name="Berufsfelder").click()
+    phone.wait_for_url("**/berufsfelder/")
+    assert phone.get_by_role("heading", level=1).inner_text() == "Berufsfelder"
+    # A new page starts with the menu closed again.
+    assert _menu_button_state(phone) == ("DisclosureTriangle", False)
+
+
+def test_the_search_is_one_tap_away(phone, live_demo):
+    phone.goto(live_demo.url("mitte.localhost", "/stellenangebote/"))
+    phone.get_by_role("banner").get_by_role("link", name="Suche").click()
+    phone.wait_for_url("**/suche/")
+    field = phone.get_by_role("searchbox").first
+    assert field.is_visible()
+    assert field.bounding_box()["y"] < PHONE["height"]
+
+
+def test_wide_screens_keep_the_open_header(browser, live_demo):
+    context = browser.new_context(viewport=WIDE, locale="de-DE")
+    tab = context.new_page()
+    tab.goto(live_demo.url("mitte.localhost"))
+    assert not tab.get_by_text("Menü", exact=True).is_visible()
+    assert _menu_button_state(tab) is None
+    header = tab.get_by_role("banner")
+    for link in ("Leichte Sprache", "Anmelden", "Berufsfelder", "Stellenangebote"):
+        assert header.get_by_role("link", name=link).is_visible(), link
+    assert header.get_by_role("search").is_visible()
+    assert not header.get_by_role("link", name="Suche").is_visible()
+    assert_no_axe_violations(tab)
+    context.close()
