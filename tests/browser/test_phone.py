@@ -108,3 +108,45 @@ def test_wide_screens_keep_the_open_header(browser, live_demo):
     assert not header.get_by_role("link", name="Suche").is_visible()
     assert_no_axe_violations(tab)
     context.close()
+
+
+def test_the_job_field_index_is_a_compact_list_with_a_jump_list(phone, live_demo):
+    phone.goto(live_demo.url("mitte.localhost", "/berufsfelder/"))
+    # 89 job fields in cards were 35,209 px tall at this width.
+    assert phone.evaluate("() => document.documentElement.scrollHeight") < 15_000
+    # Each row shows what a job seeker compares, without the teaser text.
+    first_row = phone.locator(".teasers__list--rows > li").first
+    assert first_row.get_by_text("Bezahlung").is_visible()
+    assert not first_row.locator(".teaser__lead").is_visible()
+
+    jump_list = phone.get_by_role("navigation", name="Springen zu den Kategorien auf dieser Seite:")
+    last = jump_list.get_by_role("link").last
+    name = last.inner_text()
+    last.click()
+    heading = phone.get_by_role("heading", level=2, name=name, exact=True)
+    phone.wait_for_function(
+        "id => Math.abs(document.getElementById(id).getBoundingClientRect().top) < 50",
+        arg=heading.get_attribute("id"),
+    )
+
+
+def test_the_apply_button_stays_in_reach_on_a_posting(phone, live_demo):
+    phone.goto(live_demo.url("mitte.localhost", "/stellenangebote/mitarbeiterin-im-it-support/"))
+    bar = phone.locator(".careers-apply-bar")
+    apply = bar.get_by_role("link", name="Jetzt online bewerben")
+
+    # From the first view on, while the visitor reads, the button sits at the window's foot.
+    for scrolled in (0, 600):
+        phone.evaluate("y => window.scrollTo({top: y, behavior: 'instant'})", scrolled)
+        box = apply.bounding_box()
+        assert PHONE["height"] - 100 < box["y"] + box["height"] <= PHONE["height"], scrolled
+
+    # At the application section it has its own place and covers nothing.
+    phone.evaluate(
+        "() => window.scrollTo({top: document.documentElement.scrollHeight, behavior: 'instant'})"
+    )
+    section = phone.get_by_role("heading", name="Bewerbung", exact=True).bounding_box()
+    assert bar.bounding_box()["y"] + bar.bounding_box()["height"] <= section["y"]
+
+    apply.click()
+    phone.wait_for_url("**/bewerben/")
