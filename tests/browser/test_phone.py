@@ -150,3 +150,35 @@ def test_the_apply_button_stays_in_reach_on_a_posting(phone, live_demo):
 
     apply.click()
     phone.wait_for_url("**/bewerben/")
+
+
+AFTER_CONTENT = "element => getComputedStyle(element, '::after').content"
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/stellenangebote/mitarbeiterin-im-it-support/", "/berufsfelder/allgemeine-verwaltung/"],
+)
+def test_postings_and_job_fields_print_without_chrome(browser, live_demo, path):
+    context = browser.new_context(viewport=WIDE, locale="de-DE")
+    tab = context.new_page()
+    url = live_demo.url("mitte.localhost", path)
+    tab.goto(url)
+    address = tab.get_by_text(url, exact=True)
+    assert not address.is_visible()  # on screen the browser shows the address
+
+    tab.emulate_media(media="print")
+    assert not tab.get_by_role("navigation", name="Hauptnavigation").is_visible()
+    assert not tab.get_by_role("navigation", name="Brotkrumenpfad").is_visible()
+    assert not tab.get_by_role("search").is_visible()
+    assert not tab.get_by_role("link", name="Leichte Sprache").is_visible()
+    assert tab.get_by_role("banner").get_by_text("Bezirksamt Mitte von Berlin").is_visible()
+    assert tab.get_by_role("heading", level=1).is_visible()
+    assert address.is_visible()
+    facts = tab.locator("main dl.careers-facts").first
+    assert facts.is_visible()
+    assert facts.get_by_text("Bezahlung", exact=True).is_visible()
+    # A link in the text prints its address after it.
+    link = tab.locator("main a[href^='/']").first
+    assert link.evaluate(AFTER_CONTENT) == f'" ({link.get_attribute("href")})"'
+    context.close()
