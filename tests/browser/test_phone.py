@@ -182,3 +182,21 @@ def test_postings_and_job_fields_print_without_chrome(browser, live_demo, path):
     link = tab.locator("main a[href^='/']").first
     assert link.evaluate(AFTER_CONTENT) == f'" ({link.get_attribute("href")})"'
     context.close()
+
+
+def test_search_results_come_before_the_folded_facets(phone, live_demo):
+    phone.goto(live_demo.url("mitte.localhost", "/suche/?q=Verwaltung"))
+    first_result = phone.locator(".search-result").first
+    assert first_result.bounding_box()["y"] < PHONE["height"]
+    # A result's facts in rows of "key: value".
+    pay = first_result.locator(".kern-description-list-item", has_text="Bezahlung")
+    key, value = pay.locator("dt").bounding_box(), pay.locator("dd").bounding_box()
+    assert abs(key["y"] - value["y"]) < 4
+
+    facet = phone.get_by_role("checkbox").first
+    assert not facet.is_visible()
+    toggle = phone.get_by_text("Ergebnisse eingrenzen", exact=True).first
+    toggle.focus()
+    phone.keyboard.press("Enter")
+    assert facet.is_visible()
+    assert_no_axe_violations(phone)
