@@ -200,3 +200,16 @@ def test_search_results_come_before_the_folded_facets(phone, live_demo):
     phone.keyboard.press("Enter")
     assert facet.is_visible()
     assert_no_axe_violations(phone)
+
+
+def test_the_menu_needs_no_javascript(browser, live_demo):
+    context = browser.new_context(viewport=PHONE, locale="de-DE", java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(live_demo.url("mitte.localhost"))
+    navigation = tab.get_by_role("navigation", name="Hauptnavigation")
+    assert not navigation.is_visible()
+    tab.get_by_text("Menü", exact=True).click()
+    assert navigation.is_visible()
+    tab.get_by_text("Menü", exact=True).click()
+    assert not navigation.is_visible()
+    context.close()
