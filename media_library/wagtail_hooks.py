@@ -1,11 +1,15 @@
 from functools import partial
 
 from django.db import transaction
-from django.urls import path
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from wagtail import hooks
 from wagtail.images.views.bulk_actions.add_to_collection import AddToCollectionBulkAction
 
 from media_library import admin_views, privacy
+from media_library.batch import SetBatchDetailsBulkAction
 
 
 @hooks.register("register_admin_urls")
@@ -31,3 +35,21 @@ def move_files_of_images_moved_in_bulk(request, action_type, objects, action):
     if isinstance(action, AddToCollectionBulkAction):
         for image in objects:
             transaction.on_commit(partial(privacy.sync_image, image.pk))
+
+
+hooks.register("register_bulk_action", SetBatchDetailsBulkAction)
+
+
+@hooks.register("insert_global_admin_js")
+def batch_details_link_in_the_multiple_uploader():
+    # The script acts only on the multiple uploader's page (it looks for its list).
+    return format_html(
+        '<script src="{}" data-url="{}" data-next="{}" data-label="{}" defer></script>',
+        static("media_library/js/batch-details.js"),
+        reverse(
+            "wagtail_bulk_action",
+            args=("media_library", "customimage", SetBatchDetailsBulkAction.action_type),
+        ),
+        reverse("wagtailimages:index"),
+        gettext("Angaben für alle hochgeladenen Bilder setzen"),
+    )
