@@ -15,6 +15,7 @@ from django.http import FileResponse, Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.dates import MONTHS
+from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -57,7 +58,7 @@ def motif_problems(months):
             % {"months": ", ".join(str(MONTHS[month]) for month in doubled)}
         )
     missing = sorted(set(MONTHS) - set(months))
-    if missing and len(months) >= MONTH_COUNT:
+    if missing:
         problems.append(
             gettext("Es fehlt ein Motiv für: %(months)s.")
             % {"months": ", ".join(str(MONTHS[month]) for month in missing)}
@@ -244,7 +245,10 @@ class CalendarMotif(Orderable):
     work_field = models.CharField(
         _("Arbeitsfeld"),
         max_length=120,
-        help_text=_("Welche Aufgabe das Motiv zeigt, z. B. „Förderung von Weiterbildung“."),
+        blank=True,  # the press release of seed 002 names it for four motifs of twelve
+        help_text=_(
+            "Optional: Welche Aufgabe das Motiv zeigt, z. B. „Förderung von Weiterbildung“."
+        ),
     )
     job_field_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -384,4 +388,13 @@ class CalendarPdf(models.Model):
 
     @property
     def download_name(self):
-        return f"kalender-{self.page.year}-{self.page.slug}.pdf"
+        return download_name(self.page)
+
+
+def download_name(page):
+    """kalender-2019-was-geht.pdf: year and motto once (slugs often repeat both)."""
+    name = slugify(page.motto)
+    if not name:  # the slug, without what the name says already
+        words = slugify(page.slug).split("-")
+        name = "-".join(word for word in words if word not in ("kalender", str(page.year)))
+    return f"kalender-{page.year}-{name}.pdf" if name else f"kalender-{page.year}.pdf"

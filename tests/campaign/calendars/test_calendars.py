@@ -171,7 +171,8 @@ def test_the_pdf_is_rendered_on_publish_and_has_cover_twelve_months_and_credits(
     response, data = _pdf(client)
 
     assert response["Content-Type"] == "application/pdf"
-    assert 'filename="kalender-2018-kalender.pdf"' in response["Content-Disposition"]
+    # Year and motto once, not "kalender-2018-kalender-2018-was-geht.pdf" from the slug.
+    assert 'filename="kalender-2018-was-geht.pdf"' in response["Content-Disposition"]
     reader = PdfReader(io.BytesIO(data))
     assert len(reader.pages) == 14
     assert "„Was geht“" in reader.pages[0].extract_text()
@@ -467,7 +468,8 @@ def test_eleven_motifs_cannot_be_published(site, editor):
 
     assert not form.is_valid()
     assert "genau 12 Monatsmotive, nicht 11" in str(form.non_field_errors())
-    assert "Es fehlt" not in str(form.non_field_errors())
+    # Which month is missing, not only how many motifs there are.
+    assert "Es fehlt ein Motiv für: Dezember." in str(form.non_field_errors())
 
 
 def test_a_month_twice_cannot_be_published(site, editor):
