@@ -1,29 +1,45 @@
-"""Details for a batch of images at once: a bulk action of the image listing.
+"""Details for a batch of images at once.
 
 After a multiple upload the press office would type the same photographer,
-licence and usage rights into every image. This bulk action sets them once
-for the chosen images (then each can still be adjusted on its own), numbers
-their titles by a pattern ("Kalender 2019 – {n}", in the order they were
-uploaded) and asks for each image's alt text on the same page, since that
-differs from picture to picture.
+licence and usage rights into every image. One form sets them once for the
+whole batch (then each image can still be adjusted on its own), numbers the
+titles by a pattern ("Kalender 2019 – {n}", in the order of the upload) and
+asks for each image's alt text on the same page, since that differs from
+picture to picture. Two doors lead to it:
 
-Wagtail's bulk action framework checks the "change" permission per image;
-the admin's guard (campaign.sites.admin_scoping.guard) answers 404 for any
-image id of another employer's collection before this view runs.
+- `batch_uploads`, linked from the multiple uploader: Wagtail keeps each
+  upload as an UploadedFile until its alt text is given (media_library.forms
+  requires it); this view makes the images of the editor's own uploads at once.
+- `SetBatchDetailsBulkAction`, a bulk action of the image listing, for images
+  that exist. Wagtail's bulk action framework checks the "change" permission
+  per image; the admin's guard (campaign.sites.admin_scoping.guard) answers
+  404 for any image id of another employer's collection before it runs.
 """
 
+import os
+from dataclasses import dataclass
+from pathlib import PurePath
 from urllib.parse import urlencode
 
 from django import forms
-from django.shortcuts import redirect
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from wagtail.admin import messages
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.images.views.bulk_actions.image_bulk_action import ImageBulkAction
+from wagtail.models import UploadedFile
+from wagtail.permissions import policy_registry
 
-from media_library.models import Licence
+from media_library.forms import ALT_TEXT_REQUIRED
+from media_library.models import CustomImage, Licence
 
 NUMBER = "{n}"
 KEEP = ""
@@ -32,6 +48,27 @@ KEEP = ""
 def upload_order(images):
     """The images as they were uploaded: the multiple uploader sends one after the other."""
     return sorted(images, key=lambda image: (image.created_at, image.pk))
+
+
+@dataclass
+class PendingUpload:
+    """A file of the multiple uploader still waiting for its details (no image yet)."""
+
+    upload: UploadedFile
+
+    @property
+    def batch_key(self):
+        return f"u{self.upload.pk}"
+
+    @property
+    def title(self):
+        return PurePath(self.upload.file.name).stem[:255]
+
+    description = ""
+
+
+def _key(item):
+    return getattr(item, "batch_key", None) or str(item.pk)
 
 
 def german_number(value):
@@ -73,9 +110,9 @@ class BatchDetailsForm(forms.Form):
         help_text=_("Leer lassen, um die bisherige Angabe zu behalten."),
     )
 
-    def __init__(self, *args, images=(), **kwargs):
+    def __init__(self, *args, images=(), ordered=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.images = upload_order(images)
+        self.images = list(images) if ordered else upload_order(images)
         for image in self.images:
             self.fields[self.alt_text_name(image)] = forms.CharField(
                 label=_("Alternativtext für „%(title)s“") % {"title": image.title},
@@ -87,7 +124,7 @@ class BatchDetailsForm(forms.Form):
 
     @staticmethod
     def alt_text_name(image):
-        return f"alt_text_{image.pk}"
+        return f"alt_text_{_key(image)}"
 
     def common_fields(self):
         return [self[name] for name in ("title_pattern", "credit", "licence", "source")] + [
@@ -143,39 +180,17 @@ class SetBatchDetailsBulkAction(ImageBulkAction):
         images, _without_access = self.get_actionable_objects()
         return {**super().get_form_kwargs(), "images": images}
 
-    def follow_ups(self):
-        """Image bulk actions of other apps that offer to go on with the same images
-        (`follows_batch_details = True`), e.g. the photo calendar's."""
-        opts = self.model._meta
-        return [
-            action
-            for action in bulk_action_registry.get_bulk_actions_for_model(
-                opts.app_label, opts.model_name
-            )
-            if getattr(action, "follows_batch_details", False)
-        ]
-
     def get_context_data(self, **kwargs):
-        # As pairs: a template would call the classes.
-        follow_ups = [(action.action_type, action.display_name) for action in self.follow_ups()]
-        return {**super().get_context_data(**kwargs), "follow_ups": follow_ups}
+        return {**super().get_context_data(**kwargs), "follow_ups": _follow_up_choices()}
 
     def get_execution_context(self):
         return {"form": self.cleaned_form}
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        then = {action.action_type: action for action in self.follow_ups()}.get(
-            self.request.POST.get("then")
-        )
-        if then is None or response.status_code != 302:
-            return response
-        opts = self.model._meta
-        url = reverse(
-            "wagtail_bulk_action", args=(opts.app_label, opts.model_name, then.action_type)
-        )
-        ids = [("id", image.pk) for image in self.actionable_objects]
-        return redirect(f"{url}?{urlencode([*ids, ('next', self.next_url)])}")
+        if self.request.POST.get("then") and response.status_code == 302:
+            return _after_batch(self.request, self.actionable_objects)
+        return response
 
     @classmethod
     def execute_action(cls, images, form=None, **kwargs):
@@ -199,3 +214,156 @@ class SetBatchDetailsBulkAction(ImageBulkAction):
             "Die Angaben von %(count)s Bildern wurden gesetzt.",
             num_parent_objects,
         ) % {"count": german_number(num_parent_objects)}
+
+
+class BatchUploadForm(BatchDetailsForm):
+    """The batch form for the multiple uploader: its pending uploads become images
+    (each needs its alt text, as every image), its images get the details."""
+
+    collection = forms.ModelChoiceField(label=_("Sammlung"), queryset=None, empty_label=None)
+
+    def __init__(self, *args, collections=None, **kwargs):
+        super().__init__(*args, ordered=True, **kwargs)
+        self.fields["collection"].queryset = collections
+        if len(collections) == 1:
+            self.fields["collection"].widget = forms.HiddenInput()
+        self.fields["collection"].initial = collections.first()
+
+    def clean(self):
+        cleaned = super().clean()
+        for item in self.images:
+            name = self.alt_text_name(item)
+            if isinstance(item, PendingUpload) and not cleaned.get(name, "").strip():
+                self.add_error(name, ALT_TEXT_REQUIRED)
+        return cleaned
+
+    @transaction.atomic
+    def save(self, user):
+        """The images, in the order of the upload; the uploads' files are removed after."""
+        saved, leftovers = [], []
+        for number, item in enumerate(self.images, start=1):
+            if isinstance(item, PendingUpload):
+                saved.append(self._image_from(item, number, user))
+                leftovers.append(item.upload)
+                continue
+            changes = self.changes_for(item, number)
+            if changes:
+                for name, value in changes.items():
+                    setattr(item, name, value)
+                item.save(update_fields=list(changes))
+            saved.append(item)
+        for upload in leftovers:
+            upload.delete()
+            transaction.on_commit(lambda file=upload.file: file.delete(save=False))
+        return saved
+
+    def _image_from(self, pending, number, user):
+        changes = self.changes_for(pending, number)
+        image = CustomImage(
+            title=changes.get("title", pending.title),
+            collection=self.cleaned_data["collection"],  # before the file: it decides where
+            uploaded_by_user=user,
+            **{name: value for name, value in changes.items() if name != "title"},
+        )
+        upload = pending.upload.file
+        with upload.open("rb"):
+            image.file.save(os.path.basename(upload.name), upload.file, save=False)
+        image._set_image_file_metadata()
+        image.save()
+        return image
+
+
+def batch_uploads(request):
+    """Details for the files and images of one multiple upload (?upload=…&image=…)."""
+    policy = policy_registry.get_by_type(CustomImage)
+    if not policy.user_has_permission(request.user, "add"):
+        return permission_denied(request)
+    items = _batch_items(request, policy)
+    form = BatchUploadForm(
+        request.POST or None,
+        images=items,
+        collections=policy.collections_user_has_permission_for(request.user, "add"),
+    )
+    if request.method == "POST" and form.is_valid():
+        images = form.save(request.user)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s Bild mit seinen Angaben gespeichert.",
+                "%(count)s Bilder mit ihren Angaben gespeichert.",
+                len(images),
+            )
+            % {"count": german_number(len(images))},
+        )
+        return _after_batch(request, images)
+    return render(
+        request,
+        "media_library/admin/batch_uploads.html",
+        {
+            "form": form,
+            "follow_ups": _follow_up_choices(),
+            "next": get_valid_next_url_from_request(request) or reverse("wagtailimages:index"),
+        },
+        status=200 if request.method == "GET" else 422,
+    )
+
+
+def _batch_items(request, policy):
+    """The user's own pending uploads and the images they may change, in the
+    page's order; anything else (another's upload, another employer's image) 404."""
+    upload_ids = _ids(request.GET.getlist("upload"))
+    image_ids = _ids(request.GET.getlist("image"))
+    if not (upload_ids or image_ids):
+        raise Http404
+    uploads = UploadedFile.objects.filter(
+        pk__in=upload_ids,
+        uploaded_by_user=request.user,
+        for_content_type=ContentType.objects.get_for_model(CustomImage),
+    ).in_bulk()
+    images = (
+        policy.instances_user_has_permission_for(request.user, "change")
+        .filter(pk__in=image_ids)
+        .in_bulk()
+    )
+    if len(uploads) != len(upload_ids) or len(images) != len(image_ids):
+        raise Http404
+    return [images[pk] for pk in image_ids] + [PendingUpload(uploads[pk]) for pk in upload_ids]
+
+
+def _ids(values):
+    try:
+        return list(dict.fromkeys(int(value) for value in values))
+    except ValueError:
+        raise Http404 from None
+
+
+def _follow_up_actions():
+    """Image bulk actions of other apps that offer to go on with the same images
+    (`follows_batch_details = True`), e.g. the photo calendar's."""
+    opts = CustomImage._meta
+    return [
+        action
+        for action in bulk_action_registry.get_bulk_actions_for_model(
+            opts.app_label, opts.model_name
+        )
+        if getattr(action, "follows_batch_details", False)
+    ]
+
+
+def _follow_up_choices():
+    # As pairs: a template would call the classes.
+    return [(action.action_type, action.display_name) for action in _follow_up_actions()]
+
+
+def _after_batch(request, images):
+    """Back to where the editor came from, or on to the follow-up chosen (same images)."""
+    next_url = get_valid_next_url_from_request(request) or reverse("wagtailimages:index")
+    then = {action.action_type: action for action in _follow_up_actions()}.get(
+        request.POST.get("then")
+    )
+    if then is None:
+        return redirect(next_url)
+    opts = CustomImage._meta
+    url = reverse("wagtail_bulk_action", args=(opts.app_label, opts.model_name, then.action_type))
+    ids = [("id", image.pk) for image in images]
+    return redirect(f"{url}?{urlencode([*ids, ('next', next_url)])}")

@@ -9,7 +9,7 @@ from wagtail import hooks
 from wagtail.images.views.bulk_actions.add_to_collection import AddToCollectionBulkAction
 
 from media_library import admin_views, privacy
-from media_library.batch import SetBatchDetailsBulkAction
+from media_library.batch import SetBatchDetailsBulkAction, batch_uploads
 
 
 @hooks.register("register_admin_urls")
@@ -18,6 +18,7 @@ def upload_views_that_refuse_with_4xx():
     # order), so these paths win; reverse("wagtailimages:add") still points here.
     return [
         path("images/add/", admin_views.ImageCreateView.as_view(), name="media_library_image_add"),
+        path("images/multiple/angaben/", batch_uploads, name="media_library_batch_uploads"),
         path(
             "documents/add/",
             admin_views.DocumentCreateView.as_view(),
@@ -46,10 +47,7 @@ def batch_details_link_in_the_multiple_uploader():
     return format_html(
         '<script src="{}" data-url="{}" data-next="{}" data-label="{}" defer></script>',
         static("media_library/js/batch-details.js"),
-        reverse(
-            "wagtail_bulk_action",
-            args=("media_library", "customimage", SetBatchDetailsBulkAction.action_type),
-        ),
+        reverse("media_library_batch_uploads"),
         reverse("wagtailimages:index"),
         gettext("Angaben für alle hochgeladenen Bilder setzen"),
     )

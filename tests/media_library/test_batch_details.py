@@ -9,6 +9,7 @@ from wagtail.models import Site
 
 from campaign.sites.roles import PRESS_OFFICE, site_collection
 from media_library.factories import ImageFactory
+from media_library.models import CustomImage
 from tests.support import site_editor
 
 pytestmark = pytest.mark.django_db
@@ -136,3 +137,79 @@ def test_save_and_go_on_to_the_calendar_with_the_same_images(press_essen):
     target = response["Location"]
     assert target.startswith("/admin/bulk/media_library/customimage/calendar_motifs/?")
     assert all(f"id={image.pk}" in target for image in images)
+
+
+# The multiple uploader's batch: its uploads become images at once
+
+UPLOADS = "/admin/images/multiple/angaben/"
+
+
+def _upload(client, name, colour):
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import UploadedFile
+
+    from tests.media_library import files
+
+    response = client.post(
+        "/admin/images/multiple/add/",
+        {
+            "collection": site_collection(Site.objects.get(hostname=ESSEN)).pk,
+            "title": name,
+            "files[]": files.upload(f"{name}.png", files.png_bytes(colour=colour), "image/png"),
+        },
+    )
+    assert response.json()["success"] is True
+    kind = ContentType.objects.get_for_model(CustomImage)
+    return UploadedFile.objects.filter(for_content_type=kind).latest("pk")
+
+
+def _uploads_url(uploads, images=()):
+    query = [*(("upload", u.pk) for u in uploads), *(("image", i.pk) for i in images)]
+    return f"{UPLOADS}?{urlencode([*query, ('next', '/admin/images/')])}"
+
+
+def test_twelve_uploads_become_images_with_the_details_set_once(press_essen):
+    uploads = [_upload(press_essen, f"was-geht-{n:02d}", (20 * n, 0, 0)) for n in range(1, 13)]
+    form = press_essen.get(_uploads_url(uploads))
+    assert form.status_code == 200
+    assert "Alternativtext für „was-geht-01“" in form.text
+    data = _details([], title_pattern="Kalender 2019 – {n}", credit="Foto: Stefan Arend")
+    data["licence"] = "cc-by"
+    data["collection"] = site_collection(Site.objects.get(hostname=ESSEN)).pk
+    data.update({f"alt_text_u{u.pk}": f"Motiv {n}" for n, u in enumerate(uploads, start=1)})
+
+    response = press_essen.post(_uploads_url(uploads), data, follow=True)
+
+    assert "12 Bilder mit ihren Angaben gespeichert." in response.text
+    images = list(CustomImage.objects.filter(title__startswith="Kalender 2019").order_by("pk"))
+    assert [image.title for image in images] == [f"Kalender 2019 – {n}" for n in range(1, 13)]
+    assert [image.description for image in images] == [f"Motiv {n}" for n in range(1, 13)]
+    assert {(image.credit, image.licence) for image in images} == {("Foto: Stefan Arend", "cc-by")}
+    essen_collection = site_collection(Site.objects.get(hostname=ESSEN))
+    assert {image.collection_id for image in images} == {essen_collection.pk}
+    assert all(image.width and image.file_size for image in images)
+
+
+def test_an_upload_without_alt_text_stays_an_upload_and_says_why(press_essen):
+    uploads = [_upload(press_essen, f"bild-{n}", (0, 30 * n, 0)) for n in (1, 2)]
+    data = _details([], credit="Foto: Stefan Arend")
+    data[f"alt_text_u{uploads[0].pk}"] = "Ein Beratungsgespräch"
+
+    response = press_essen.post(_uploads_url(uploads), data)
+
+    assert response.status_code == 422
+    assert "Bitte beschreiben Sie, was auf dem Bild zu sehen ist" in response.text
+    assert not CustomImage.objects.filter(title__startswith="bild-").exists()
+
+
+def test_another_users_uploads_and_another_employers_images_are_not_found(press_essen, client):
+    from django.test import Client
+
+    other = Client()
+    other.force_login(site_editor(ESSEN, PRESS_OFFICE, "presse-essen-2"))
+    theirs = _upload(other, "fremd", (0, 0, 90))
+    foreign = _images(MITTE, 1)
+
+    assert press_essen.get(_uploads_url([theirs])).status_code == 404
+    assert press_essen.get(_uploads_url([], foreign)).status_code == 404
+    assert press_essen.get(f"{UPLOADS}?upload=x").status_code == 404

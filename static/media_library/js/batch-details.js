@@ -1,8 +1,12 @@
 // The multiple uploader: a link to set title pattern, credit, licence and usage
-// rights once for every image uploaded on this page (media_library/batch.py).
+// rights once for every file uploaded on this page, and each alt text
+// (media_library/batch.py). Rows still waiting for their details are uploads,
+// rows already saved are images; the link names both, in the page's order.
 (function () {
   "use strict";
   var script = document.currentScript;
+  var UPLOAD = /\/create_from_uploaded_image\/(\d+)\/$/;
+  var IMAGE = /\/multiple\/(\d+)\/$/;
   function start() {
     var list = document.getElementById("upload-list");
     if (!list || !document.getElementById("fileupload")) return;
@@ -13,22 +17,29 @@
     link.href = script.dataset.url;
     list.insertAdjacentElement("afterend", link);
 
-    function uploadedIds() {
-      var ids = [];
+    function query() {
+      var parts = [];
       list.querySelectorAll("li.upload-success form[action]").forEach(function (form) {
-        var match = form.getAttribute("action").match(/\/(\d+)\/$/);
-        if (match && ids.indexOf(match[1]) < 0) ids.push(match[1]);
+        var action = form.getAttribute("action");
+        var upload = action.match(UPLOAD);
+        var image = action.match(IMAGE);
+        if (upload) parts.push("upload=" + upload[1]);
+        else if (image) parts.push("image=" + image[1]);
       });
-      return ids;
+      return parts;
     }
     function update() {
-      var ids = uploadedIds();
-      link.hidden = ids.length === 0;
-      var query = ids.map(function (id) { return "id=" + id; });
-      query.push("next=" + encodeURIComponent(script.dataset.next));
-      link.href = script.dataset.url + "?" + query.join("&");
+      var parts = query();
+      link.hidden = parts.length === 0;
+      parts.push("next=" + encodeURIComponent(script.dataset.next));
+      link.href = script.dataset.url + "?" + parts.join("&");
     }
-    new MutationObserver(update).observe(list, { childList: true, subtree: true, attributes: true, attributeFilter: ["class"] });
+    new MutationObserver(update).observe(list, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ["class", "action"],
+    });
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
