@@ -74,6 +74,7 @@ class PhotoCalendarPageForm(SitePageForm):
     def clean(self):
         cleaned = super().clean()
         self._check_editions()
+        self._months_from_order()
         if not self.is_deferred_validation:
             self._check_motifs()
         return cleaned
@@ -88,17 +89,22 @@ class PhotoCalendarPageForm(SitePageForm):
             if form.cleaned_data and form not in formset.deleted_forms
         ]
 
+    def _months_from_order(self):
+        """The first motif is January: moving a motif up or down (buttons, keys or
+        dragging in the inline panel) moves it to another month."""
+        formset = self.formsets.get("motifs")
+        if formset is None or self._live_forms("motifs") is None:
+            return
+        live = [form for form in formset.ordered_forms if form not in formset.deleted_forms]
+        for month, form in enumerate(live, start=1):
+            form.instance.month = month
+
     def _check_motifs(self):
         forms = self._live_forms("motifs")
         if forms is None:
             return
-        months = [form.cleaned_data["month"] for form in forms]
-        problems = motif_problems(months)
-        for problem in problems:
+        for problem in motif_problems([form.instance.month for form in forms]):
             self.add_error(None, problem)
-        for form in forms:
-            if months.count(form.cleaned_data["month"]) > 1:
-                form.add_error("month", gettext("Dieser Monat ist mehrfach vergeben."))
 
     def _check_editions(self):
         forms = self._live_forms("earlier_editions")
@@ -152,7 +158,10 @@ class PhotoCalendarPage(SitePage, PartOfCampaign, RoutablePageMixin, Page):
             heading=_("Monatsmotive"),
             label=_("Motiv"),
             max_num=MONTH_COUNT,
-            help_text=_("Genau zwölf, jeder Monat einmal; Entwürfe dürfen unvollständig sein."),
+            help_text=_(
+                "Genau zwölf, in der Reihenfolge der Monate: Das erste Motiv ist der Januar. "
+                "Mit den Pfeilen oder durch Ziehen umsortieren; Entwürfe dürfen unvollständig sein."
+            ),
         ),
         FieldPanel("body"),
         MultiFieldPanel(
@@ -263,9 +272,10 @@ class CalendarMotif(Orderable):
         _("Fotografin oder Fotograf"), max_length=120, help_text=_("z. B. Stefan Arend")
     )
 
+    # No month field: the month is the motif's place in the list (PhotoCalendarPageForm).
     panels = [
-        FieldRowPanel([FieldPanel("month"), FieldPanel("photographer")]),
         FieldPanel("image"),
+        FieldPanel("photographer"),
         FieldPanel("caption"),
         FieldPanel("work_field"),
         LinkedPageChooserPanel("job_field_page", JOB_FIELD),

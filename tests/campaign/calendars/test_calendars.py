@@ -423,7 +423,7 @@ def editor(db):
     return get_user_model().objects.create_superuser("presse", "p@example.org", "geheim-123456")
 
 
-def _form(parent, editor, months, *, instance=None, editions=()):
+def _form(parent, editor, months, *, instance=None, editions=(), order=None):
     images = [ImageFactory() for _ in months]
     data = {
         "title": "Kalender 2018",
@@ -451,6 +451,8 @@ def _form(parent, editor, months, *, instance=None, editions=()):
     }
     form_data = QueryDict(mutable=True)
     form_data.update(nested_form_data(data))
+    for index, position in (order or {}).items():  # what the inline panel's moves post
+        form_data[f"motifs-{index}-ORDER"] = str(position)
     form_class = PhotoCalendarPage.get_edit_handler().get_form_class()
     return form_class(
         form_data, instance=instance or PhotoCalendarPage(), parent_page=parent, for_user=editor
@@ -472,15 +474,22 @@ def test_eleven_motifs_cannot_be_published(site, editor):
     assert "Es fehlt ein Motiv für: Dezember." in str(form.non_field_errors())
 
 
-def test_a_month_twice_cannot_be_published(site, editor):
+def test_the_months_follow_the_order_of_the_motifs(site, editor):
+    # December's motif moved to the top (arrow buttons, keys or dragging):
+    # it is January now, and every other motif a month later.
+    form = _form(site.root_page, editor, range(1, 13), order={11: -1})
+
+    assert form.is_valid(), form.errors
+    motifs = form.formsets["motifs"].forms
+    assert motifs[11].instance.month == 1
+    assert [motif.instance.month for motif in motifs[:11]] == list(range(2, 13))
+
+
+def test_the_month_field_posted_is_not_what_counts(site, editor):
     form = _form(site.root_page, editor, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 11])
 
-    assert not form.is_valid()
-    errors = str(form.non_field_errors())
-    assert "mehrfach vergeben: November" in errors
-    assert "Es fehlt ein Motiv für: Dezember" in errors
-    motif_forms = form.formsets["motifs"].forms
-    assert "Dieser Monat ist mehrfach vergeben." in str(motif_forms[11].errors["month"])
+    assert form.is_valid(), form.errors
+    assert [motif.instance.month for motif in form.formsets["motifs"].forms] == list(range(1, 13))
 
 
 def test_a_draft_may_be_unfinished(site, editor):
