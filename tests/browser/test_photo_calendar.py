@@ -1,7 +1,8 @@
 """The press office of JobCenter Essen publishes a twelve-month photo calendar from
 twelve uploaded pictures, as fast as a press office works (issue: about 160 actions
 before): upload the twelve at once, set title pattern, credit and licence once, type
-each alt text, let the calendar take the pictures as motifs, publish.
+each alt text, let the calendar take the pictures as motifs, move one month by
+keyboard, publish.
 
 Every click, fill, choice and upload the editor makes is counted; the calendar must
 be published in at most 40. Then each photographer is credited on the public page
@@ -103,6 +104,11 @@ def test_press_office_publishes_a_twelve_month_calendar_in_forty_actions(page, l
     expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
     expect(page.get_by_text("12 Monatsmotive als Entwurf angelegt")).to_be_visible()
 
+    # February's motif should open the year: moved up by keyboard (1).
+    move_up = page.locator("#id_motifs-FORMS [data-inline-panel-child-move-up]").nth(1)
+    move_up.focus()
+    act(move_up, "press", "Enter")
+
     # Publish (2).
     act(page.get_by_role("button", name="Mehr Aktionen"), "click")
     act(page.get_by_role("button", name="Veröffentlichen"), "click")
@@ -114,7 +120,7 @@ def test_press_office_publishes_a_twelve_month_calendar_in_forty_actions(page, l
     assert calendar.live
     assert calendar.get_site().pk == essen.pk
     motifs = list(calendar.motifs.order_by("month").select_related("image"))
-    assert [motif.caption for motif in motifs] == MOTIFS
+    assert [motif.caption for motif in motifs] == [MOTIFS[1], MOTIFS[0], *MOTIFS[2:]]
     assert {motif.photographer for motif in motifs} == {PHOTOGRAPHER}
     assert {motif.image.licence for motif in motifs} == {"cc-by"}
 
