@@ -27,7 +27,6 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin import messages
@@ -40,6 +39,7 @@ from wagtail.permissions import policy_registry
 
 from media_library.forms import ALT_TEXT_REQUIRED
 from media_library.models import CustomImage, Licence
+from media_library.numbers import grouped_number
 
 NUMBER = "{n}"
 KEEP = ""
@@ -69,11 +69,6 @@ class PendingUpload:
 
 def _key(item):
     return getattr(item, "batch_key", None) or str(item.pk)
-
-
-def german_number(value):
-    """12 → "12", 48000000 → "48.000.000" in the German admin (grouping forced)."""
-    return number_format(value, force_grouping=True)
 
 
 class BatchDetailsForm(forms.Form):
@@ -142,7 +137,7 @@ class BatchDetailsForm(forms.Form):
                     "Bitte nehmen Sie „{n}“ in das Muster auf, sonst tragen alle "
                     "%(count)s Bilder denselben Titel."
                 )
-                % {"count": german_number(len(self.images))}
+                % {"count": grouped_number(len(self.images))}
             )
         return pattern
 
@@ -213,7 +208,7 @@ class SetBatchDetailsBulkAction(ImageBulkAction):
             "Die Angaben von %(count)s Bild wurden gesetzt.",
             "Die Angaben von %(count)s Bildern wurden gesetzt.",
             num_parent_objects,
-        ) % {"count": german_number(num_parent_objects)}
+        ) % {"count": grouped_number(num_parent_objects)}
 
 
 class BatchUploadForm(BatchDetailsForm):
@@ -293,7 +288,7 @@ def batch_uploads(request):
                 "%(count)s Bilder mit ihren Angaben gespeichert.",
                 len(images),
             )
-            % {"count": german_number(len(images))},
+            % {"count": grouped_number(len(images))},
         )
         return _after_batch(request, images)
     return render(

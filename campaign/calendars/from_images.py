@@ -25,7 +25,7 @@ from wagtail.models import Page
 
 from campaign.calendars.models import MONTH_COUNT, CalendarMotif, PhotoCalendarPage
 from campaign.sites.admin_scoping import within_sites
-from media_library.batch import german_number
+from media_library.numbers import grouped_number
 
 # "Foto: Stefan Arend", "Fotos: …", "© Stefan Arend" → "Stefan Arend"
 CREDIT_PREFIX = re.compile(r"^\s*(?:(?:Fotos?|Foto\s*/\s*Bild|Bild)\s*:|©|\(c\))\s*", re.I)
@@ -130,7 +130,7 @@ class CalendarFromImagesForm(forms.Form):
                     "Ein Fotokalender hat 12 Monate: Bitte wählen Sie höchstens 12 Bilder, "
                     "nicht %(count)s."
                 )
-                % {"count": german_number(len(self.images))}
+                % {"count": grouped_number(len(self.images))}
             )
         calendar = cleaned.get("calendar")
         if calendar is not None:
@@ -221,13 +221,13 @@ class CalendarFromImagesBulkAction(ImageBulkAction):
             "Fotokalender „%(title)s“: %(count)s Monatsmotiv als Entwurf angelegt.",
             "Fotokalender „%(title)s“: %(count)s Monatsmotive als Entwurf angelegt.",
             num_parent_objects,
-        ) % {"title": page.title, "count": german_number(num_parent_objects)}
+        ) % {"title": page.title, "count": grouped_number(num_parent_objects)}
         if missing:
             message += " " + ngettext(
                 "Für die Veröffentlichung fehlt noch %(count)s Monat.",
                 "Für die Veröffentlichung fehlen noch %(count)s Monate.",
                 missing,
-            ) % {"count": german_number(missing)}
+            ) % {"count": grouped_number(missing)}
         return message + " " + gettext("Prüfen Sie die Motive und veröffentlichen Sie dann.")
 
     def form_valid(self, form):
