@@ -213,3 +213,15 @@ def test_another_users_uploads_and_another_employers_images_are_not_found(press_
     assert press_essen.get(_uploads_url([theirs])).status_code == 404
     assert press_essen.get(_uploads_url([], foreign)).status_code == 404
     assert press_essen.get(f"{UPLOADS}?upload=x").status_code == 404
+
+
+def test_the_image_listing_offers_both_batch_actions_in_german(press_essen):
+    _images(ESSEN, 1)
+
+    html = press_essen.get("/admin/images/").text
+
+    assert "Angaben für alle setzen" in html
+    assert "Als Kalendermotive verwenden" in html
+    # The multiple uploader's link comes with every admin page's scripts.
+    assert "media_library/js/batch-details.js" in html
+    assert 'data-url="/admin/images/multiple/angaben/"' in html
