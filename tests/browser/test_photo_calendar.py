@@ -19,6 +19,7 @@ from pypdf import PdfReader
 
 from campaign.models import PhotoCalendarPage
 from campaign.sites.roles import PRESS_OFFICE
+from tests.browser.axe import axe_violations
 from tests.support import site_editor
 
 ESSEN = "jobcenter-essen.localhost"
@@ -64,7 +65,9 @@ def _pictures(folder):
     return paths
 
 
-def test_press_office_publishes_a_twelve_month_calendar_in_forty_actions(page, live_demo, tmp_path):
+def test_press_office_publishes_a_twelve_month_calendar_in_forty_actions(
+    page, browser_log, live_demo, tmp_path
+):
     essen = live_demo.site(ESSEN)
     editor = site_editor(ESSEN, PRESS_OFFICE, "presse-essen", PASSWORD)
     act = Actions()
@@ -126,11 +129,14 @@ def test_press_office_publishes_a_twelve_month_calendar_in_forty_actions(page, l
 
     # The public page credits the photographer under every month.
     _site_id, _root, path = calendar.get_url_parts()
+    browser_log.clear()
     page.goto(live_demo.url(ESSEN, path))
     expect(page.get_by_role("heading", level=1)).to_contain_text(MOTTO)
     expect(page.get_by_text(f"Foto: {PHOTOGRAPHER}")).to_have_count(12)
     for motif in MOTIFS:
         expect(page.get_by_role("img", name=motif)).to_be_visible()
+    assert axe_violations(page) == []
+    assert browser_log.csp_violations == []
 
     # And so does the PDF, named once by year and motto.
     response = Client().get(f"{path}kalender-pdf/", HTTP_HOST=ESSEN)
