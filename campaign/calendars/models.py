@@ -160,7 +160,9 @@ class PhotoCalendarPage(SitePage, PartOfCampaign, RoutablePageMixin, Page):
             max_num=MONTH_COUNT,
             help_text=_(
                 "Genau zwölf, in der Reihenfolge der Monate: Das erste Motiv ist der Januar. "
-                "Mit den Pfeilen oder durch Ziehen umsortieren; Entwürfe dürfen unvollständig sein."
+                "Mit den Pfeilen oder durch Ziehen umsortieren; Entwürfe dürfen unvollständig "
+                "sein. Zwölf Bilder auf einmal: in der Bilder-Übersicht auswählen und „Als "
+                "Kalendermotive verwenden“."
             ),
         ),
         FieldPanel("body"),
