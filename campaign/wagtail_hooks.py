@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from campaign import demo
+from campaign.calendars.from_images import CalendarFromImagesBulkAction
 from campaign.events.admin import BookingViewSet
 from campaign.legal.admin import AccessibilityFeedbackViewSet
 from campaign.members import access as member_access
@@ -42,6 +43,7 @@ class MediaContactViewSet(SiteScopedViewSetMixin, SnippetViewSet):
 
 
 register_snippet(TestimonialViewSet)
+hooks.register("register_bulk_action", CalendarFromImagesBulkAction)
 register_snippet(MediaContactViewSet)
 
 

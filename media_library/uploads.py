@@ -25,6 +25,8 @@ from PIL import Image as PILImage
 from wagtail.documents.fields import WagtailDocumentField
 from wagtail.images.fields import WagtailImageField
 
+from media_library.numbers import grouped_number
+
 SVG_REFUSED = _(
     "SVG-Grafiken können nicht hochgeladen werden, weil sie Skripte enthalten können. "
     "Bitte laden Sie das Bild als PNG, JPEG, WebP oder AVIF hoch."
@@ -136,7 +138,10 @@ class SafeImageField(WagtailImageField):
     def _too_many_pixels(self, count):
         raise ValidationError(
             self.error_messages["file_too_many_pixels"]
-            % {"num_pixels": count, "max_pixels_count": self.max_image_pixels},
+            % {
+                "num_pixels": grouped_number(count) if isinstance(count, int) else count,
+                "max_pixels_count": grouped_number(self.max_image_pixels),
+            },
             code="file_too_many_pixels",
         )
 

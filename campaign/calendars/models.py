@@ -15,6 +15,7 @@ from django.http import FileResponse, Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.dates import MONTHS
+from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -57,7 +58,7 @@ def motif_problems(months):
             % {"months": ", ".join(str(MONTHS[month]) for month in doubled)}
         )
     missing = sorted(set(MONTHS) - set(months))
-    if missing and len(months) >= MONTH_COUNT:
+    if missing:
         problems.append(
             gettext("Es fehlt ein Motiv für: %(months)s.")
             % {"months": ", ".join(str(MONTHS[month]) for month in missing)}
@@ -73,6 +74,7 @@ class PhotoCalendarPageForm(SitePageForm):
     def clean(self):
         cleaned = super().clean()
         self._check_editions()
+        self._months_from_order()
         if not self.is_deferred_validation:
             self._check_motifs()
         return cleaned
@@ -87,17 +89,22 @@ class PhotoCalendarPageForm(SitePageForm):
             if form.cleaned_data and form not in formset.deleted_forms
         ]
 
+    def _months_from_order(self):
+        """The first motif is January: moving a motif up or down (buttons, keys or
+        dragging in the inline panel) moves it to another month."""
+        formset = self.formsets.get("motifs")
+        if formset is None or self._live_forms("motifs") is None:
+            return
+        live = [form for form in formset.ordered_forms if form not in formset.deleted_forms]
+        for month, form in enumerate(live, start=1):
+            form.instance.month = month
+
     def _check_motifs(self):
         forms = self._live_forms("motifs")
         if forms is None:
             return
-        months = [form.cleaned_data["month"] for form in forms]
-        problems = motif_problems(months)
-        for problem in problems:
+        for problem in motif_problems([form.instance.month for form in forms]):
             self.add_error(None, problem)
-        for form in forms:
-            if months.count(form.cleaned_data["month"]) > 1:
-                form.add_error("month", gettext("Dieser Monat ist mehrfach vergeben."))
 
     def _check_editions(self):
         forms = self._live_forms("earlier_editions")
@@ -151,7 +158,12 @@ class PhotoCalendarPage(SitePage, PartOfCampaign, RoutablePageMixin, Page):
             heading=_("Monatsmotive"),
             label=_("Motiv"),
             max_num=MONTH_COUNT,
-            help_text=_("Genau zwölf, jeder Monat einmal; Entwürfe dürfen unvollständig sein."),
+            help_text=_(
+                "Genau zwölf, in der Reihenfolge der Monate: Das erste Motiv ist der Januar. "
+                "Mit den Pfeilen oder durch Ziehen umsortieren; Entwürfe dürfen unvollständig "
+                "sein. Zwölf Bilder auf einmal: in der Bilder-Übersicht auswählen und „Als "
+                "Kalendermotive verwenden“."
+            ),
         ),
         FieldPanel("body"),
         MultiFieldPanel(
@@ -244,7 +256,10 @@ class CalendarMotif(Orderable):
     work_field = models.CharField(
         _("Arbeitsfeld"),
         max_length=120,
-        help_text=_("Welche Aufgabe das Motiv zeigt, z. B. „Förderung von Weiterbildung“."),
+        blank=True,  # the press release of seed 002 names it for four motifs of twelve
+        help_text=_(
+            "Optional: Welche Aufgabe das Motiv zeigt, z. B. „Förderung von Weiterbildung“."
+        ),
     )
     job_field_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -259,9 +274,10 @@ class CalendarMotif(Orderable):
         _("Fotografin oder Fotograf"), max_length=120, help_text=_("z. B. Stefan Arend")
     )
 
+    # No month field: the month is the motif's place in the list (PhotoCalendarPageForm).
     panels = [
-        FieldRowPanel([FieldPanel("month"), FieldPanel("photographer")]),
         FieldPanel("image"),
+        FieldPanel("photographer"),
         FieldPanel("caption"),
         FieldPanel("work_field"),
         LinkedPageChooserPanel("job_field_page", JOB_FIELD),
@@ -384,4 +400,13 @@ class CalendarPdf(models.Model):
 
     @property
     def download_name(self):
-        return f"kalender-{self.page.year}-{self.page.slug}.pdf"
+        return download_name(self.page)
+
+
+def download_name(page):
+    """kalender-2019-was-geht.pdf: year and motto once (slugs often repeat both)."""
+    name = slugify(page.motto)
+    if not name:  # the slug, without what the name says already
+        words = slugify(page.slug).split("-")
+        name = "-".join(word for word in words if word not in ("kalender", str(page.year)))
+    return f"kalender-{page.year}-{name}.pdf" if name else f"kalender-{page.year}.pdf"

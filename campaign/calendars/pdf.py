@@ -181,9 +181,10 @@ def _blank_photo() -> tuple[bytes, float]:
 
 
 def _credit_line(month: CalendarMonth) -> str:
-    if not month.photographer:
-        return f"Motiv: {month.work_field}"
-    return f"Motiv: {month.work_field} · Foto: {month.photographer}"
+    parts = [f"Motiv: {month.work_field}"] if month.work_field else []
+    if month.photographer:
+        parts.append(f"Foto: {month.photographer}")
+    return " · ".join(parts)
 
 
 def _cover(pdf: FPDF, title: str, year: int, motto: str, photos: list[tuple[bytes, float]]) -> None:

@@ -40,7 +40,11 @@ def test_a_real_png_with_alt_text_is_saved(post_image):
         ("logo.svg", files.SVG, "SVG-Grafiken"),
         ("logo.png", files.SVG, "SVG-Grafiken"),
         ("bombe.png", files.png_header_only(30_000, 30_000), "zu viele Bildpunkte"),
-        ("gross.png", files.png_header_only(8_000, 6_000), "zu viele Bildpunkte"),
+        (
+            "gross.png",
+            files.png_header_only(8_000, 6_000),
+            "(48.000.000). Erlaubt sind höchstens 40.000.000",
+        ),
         ("seite.png", files.HTML, "kein lesbares Bild"),
         ("foto.jpg", _bmp_bytes(), "ist aber ein BMP-Bild"),
         ("foto.bmp", files.png_bytes(), "nicht erlaubt"),
