@@ -20,6 +20,7 @@ import zipfile
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from wagtail.documents.fields import WagtailDocumentField
@@ -134,9 +135,16 @@ class SafeImageField(WagtailImageField):
             data.seek(0)
 
     def _too_many_pixels(self, count):
+        # Grouped as the editor's language writes numbers: "48.000.000", not "48000000".
+        def grouped(number):
+            return formats.number_format(number, force_grouping=True)
+
         raise ValidationError(
             self.error_messages["file_too_many_pixels"]
-            % {"num_pixels": count, "max_pixels_count": self.max_image_pixels},
+            % {
+                "num_pixels": grouped(count) if isinstance(count, int) else count,
+                "max_pixels_count": grouped(self.max_image_pixels),
+            },
             code="file_too_many_pixels",
         )
 

@@ -1,7 +1,9 @@
 from functools import partial
 
 from django.db import transaction
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.images.views.bulk_actions.add_to_collection import AddToCollectionBulkAction
 
@@ -22,6 +24,13 @@ def upload_views_that_refuse_with_4xx():
         # Ahead of wagtailmedia's own, so reverse("wagtailmedia:edit") lands here.
         path("media/edit/<int:media_id>/", admin_views.edit_film, name="media_library_film_edit"),
     ]
+
+
+@hooks.register("insert_global_admin_css")
+def multiple_upload_css():
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("media_library/css/multiple-upload.css")
+    )
 
 
 @hooks.register("after_bulk_action")
