@@ -22,9 +22,7 @@ MITTE = "mitte.localhost"
 def test_a_review_mail_links_to_the_configured_address(demo_sites, settings):
     settings.WAGTAILADMIN_BASE_URL = "http://localhost:8765"
     hr, press = site_editor(MITTE, HR), site_editor(MITTE, PRESS_OFFICE)
-    page = JobFieldPage.objects.descendant_of(
-        Site.objects.get(hostname=MITTE).root_page
-    ).first()
+    page = JobFieldPage.objects.descendant_of(Site.objects.get(hostname=MITTE).root_page).first()
     mail.outbox.clear()
 
     page.save_revision(user=hr)
