@@ -113,6 +113,9 @@ def test_the_multiple_uploader_asks_for_alt_text_before_making_an_image(
 
     assert response.json()["success"] is True
     assert not CustomImage.objects.exists()  # kept as an upload until the form is complete
+    # Its row's button in German (Wagtail's German catalogue keeps "Update").
+    assert "Aktualisieren" in response.json()["form"]
+    assert "Update" not in response.json()["form"]
 
 
 @pytest.mark.parametrize(
