@@ -10,6 +10,7 @@ VENDOR := static/vendor
 
 .PHONY: run test serve bench backup restore install lock static migrate demo lint format messages interface-languages check-deploy clean
 
+run demo: export WAGTAILADMIN_BASE_URL ?= http://localhost:$(PORT)
 run: install static interface-languages migrate demo  ## set up everything, load the demo, serve on :$(PORT)
 	@echo "Stellwerk läuft auf http://localhost:$(PORT)/ (Admin: /admin/)"
 	@echo "Demo-Sites: http://mitte.localhost:$(PORT)/  http://zukunftsorte.localhost:$(PORT)/  http://jobcenter-essen.localhost:$(PORT)/  http://duesseldorf.localhost:$(PORT)/"

@@ -16,6 +16,7 @@ from campaign.sites import dashboard, page_cache
 from campaign.sites.admin_scoping import pages as admin_site_pages
 from campaign.sites.admin_scoping import scope
 from campaign.sites.admin_scoping.views import SiteScopedViewSetMixin
+from campaign.sites.approval_messages import say_what_the_approval_did
 from campaign.sites.dashboard import EditorOverviewPanel
 from campaign.sites.page_languages import serve_in_own_language
 from campaign.sites.page_links import LocalizedPageLinkHandler
@@ -45,6 +46,9 @@ class MediaContactViewSet(SiteScopedViewSetMixin, SnippetViewSet):
 register_snippet(TestimonialViewSet)
 hooks.register("register_bulk_action", CalendarFromImagesBulkAction)
 register_snippet(MediaContactViewSet)
+
+
+hooks.register("after_edit_page", say_what_the_approval_did)
 
 
 @hooks.register("register_admin_viewset")

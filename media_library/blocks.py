@@ -20,6 +20,12 @@ class CaptionedImageBlock(blocks.StructBlock):
     image = ImageBlock(label=_("Bild"))
     caption = blocks.CharBlock(label=_("Bildunterschrift"), required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Wagtail's ImageBlock gives its chooser no label, so the admin showed
+        # "Image" in every language; set here to keep it out of the migrations.
+        self.child_blocks["image"].child_blocks["image"].label = _("Bild")
+
     class Meta:
         icon = "image"
         label = _("Bild")

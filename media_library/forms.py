@@ -60,6 +60,22 @@ class DocumentForm(BaseDocumentForm):
         _swap_file_field(self, SafeDocumentField)
 
 
+def _hide_formset_plumbing(formset, remove_label):
+    """As Wagtail's inline panels do: the order is kept in a hidden field; a saved
+    row offers a checkbox that says what it does, a spare row none at all."""
+    for index, form in enumerate(formset.forms):
+        if formset.can_order:
+            form.fields[forms.formsets.ORDERING_FIELD_NAME].widget = forms.HiddenInput(
+                attrs={"value": index + 1}
+            )
+        if formset.can_delete:
+            deletion = form.fields[forms.formsets.DELETION_FIELD_NAME]
+            if form.instance.pk:
+                deletion.label = remove_label
+            else:
+                deletion.widget = forms.HiddenInput()
+
+
 CHOOSE_AGAIN = _(
     "Bitte wählen Sie diese Datei erneut aus: Der Browser behält gewählte Dateien nicht, "
     "wenn das Formular mit Fehlern zurückkommt."
@@ -74,6 +90,24 @@ class FilmForm(ClusterForm, BaseMediaForm):
     A browser never fills a file input in again: when the form comes back with
     errors, each file that was chosen and sound says it must be chosen again,
     so nobody saves a film believing its video went with it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "duration" in self.fields:
+            self.fields["duration"].label = _("Laufzeit des Films in Sekunden")
+            self.fields["duration"].help_text = _(
+                "Leer lassen: Stellwerk liest sie aus der längsten Fassung."
+            )
+        for formset, remove in self._formsets_with_removal():
+            _hide_formset_plumbing(formset, remove)
+        for version in self.formsets["versions"].forms:
+            version.fields["duration"].label = _("Dauer dieser Fassung in Sekunden")
+
+    def _formsets_with_removal(self):
+        versions = self.formsets["versions"]
+        yield versions, _("Diese Fassung entfernen")
+        for version in versions.forms:
+            yield version.formsets["subtitle_tracks"], _("Diese Spur entfernen")
 
     def is_valid(self):
         valid = super().is_valid()

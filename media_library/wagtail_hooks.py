@@ -29,6 +29,13 @@ def upload_views_that_refuse_with_4xx():
     ]
 
 
+@hooks.register("insert_global_admin_css")
+def multiple_upload_css():
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("media_library/css/multiple-upload.css")
+    )
+
+
 @hooks.register("after_bulk_action")
 def move_files_of_images_moved_in_bulk(request, action_type, objects, action):
     # Wagtail's "add to collection" changes rows with update(), so no

@@ -89,6 +89,12 @@ class KeyFiguresBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Überschrift"), required=False)
     figures = blocks.ListBlock(KeyFigureBlock(label=_("Kennzahl")), min_num=1, max_num=6)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The list's label is set here rather than declared, which would rewrite
+        # the migrations of every page with a body for a word in the admin.
+        self.child_blocks["figures"].label = _("Kennzahlen")
+
     class Meta:
         icon = "table"
         label = _("Kennzahlen")

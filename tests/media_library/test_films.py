@@ -91,6 +91,70 @@ def test_superuser_opens_the_media_list_add_and_edit_views(admin_client):
     assert "Kurzfassung" in edit.text
 
 
+def _labels(response):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [" ".join(label.get_text().split()) for label in soup.find_all("label")]
+
+
+def test_the_film_form_shows_no_formset_plumbing(admin_client):
+    film = _film()
+
+    add = admin_client.get(reverse("wagtailmedia:add", args=("video",)))
+    edit = admin_client.get(reverse("wagtailmedia:edit", args=(film.pk,)))
+
+    for response in (add, edit):
+        labels = _labels(response)
+        assert not {"Reihenfolge", "Löschen"} & set(labels), labels
+        assert labels.count("Laufzeit des Films in Sekunden") == 1, labels
+        assert "Dauer in Sekunden" not in labels
+        assert 'name="versions-0-ORDER" value="1"' in response.text
+    assert _labels(edit).count("Diese Fassung entfernen") == 2
+    assert "Diese Fassung entfernen" not in _labels(add)
+
+
+def test_a_version_is_removed_with_its_checkbox(admin_client):
+    film = _film()
+    long_version, short_version = film.versions.all()
+    data = {
+        "title": film.title,
+        "transcript": film.transcript,
+        "collection": film.collection_id,
+        "versions-TOTAL_FORMS": "2",
+        "versions-INITIAL_FORMS": "2",
+        "versions-MIN_NUM_FORMS": "0",
+        "versions-MAX_NUM_FORMS": "1000",
+    }
+    for number, version in enumerate([long_version, short_version]):
+        prefix = f"versions-{number}"
+        data |= {
+            f"{prefix}-id": version.pk,
+            f"{prefix}-kind": version.kind,
+            f"{prefix}-ORDER": number + 1,
+            f"{prefix}-subtitle_tracks-TOTAL_FORMS": "0",
+            f"{prefix}-subtitle_tracks-INITIAL_FORMS": "0",
+            f"{prefix}-subtitle_tracks-MIN_NUM_FORMS": "0",
+            f"{prefix}-subtitle_tracks-MAX_NUM_FORMS": "1000",
+        }
+    data["versions-1-DELETE"] = "on"
+
+    with mock.patch.object(tasks, "ffprobe_available", return_value=False):
+        response = admin_client.post(reverse("wagtailmedia:edit", args=(film.pk,)), data)
+
+    assert response.status_code == 302, response.context["form"].errors
+    assert list(film.versions.all()) == [long_version]
+
+
+def test_the_media_list_offers_only_films(admin_client):
+    response = admin_client.get(reverse("wagtailmedia:index"))
+
+    assert "Film hinzufügen" in response.text
+    assert "Audio" not in response.text
+    assert reverse("wagtailmedia:add", args=("audio",)) not in response.text
+    assert "Einen Film hinzufügen" in response.text
+
+
 def test_a_film_with_version_and_track_is_saved(admin_client, root_collection):
     with mock.patch.object(tasks, "ffprobe_available", return_value=False):
         response = admin_client.post(

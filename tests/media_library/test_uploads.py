@@ -58,6 +58,13 @@ def test_a_bad_image_is_refused_with_a_german_message_and_422(post_image, name, 
     assert not CustomImage.objects.exists()
 
 
+def test_too_many_pixels_are_counted_as_germans_write_numbers(post_image):
+    response = post_image(files.upload("gross.png", files.png_header_only(8_000, 6_000)))
+
+    assert "(48.000.000)" in _errors(response)
+    assert "höchstens 40.000.000." in _errors(response)
+
+
 def test_a_png_called_jpg_is_accepted_and_saved_as_png(post_image):
     response = post_image(files.upload("foto.jpg", files.png_bytes(), "image/jpeg"))
 
@@ -110,6 +117,9 @@ def test_the_multiple_uploader_asks_for_alt_text_before_making_an_image(
 
     assert response.json()["success"] is True
     assert not CustomImage.objects.exists()  # kept as an upload until the form is complete
+    # Its row's button in German (Wagtail's German catalogue keeps "Update").
+    assert "Aktualisieren" in response.json()["form"]
+    assert "Update" not in response.json()["form"]
 
 
 @pytest.mark.parametrize(
