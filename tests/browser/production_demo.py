@@ -68,6 +68,10 @@ def _database_url():
 @pytest.fixture(scope="module")
 def collected_static(tmp_path_factory):
     """collectstatic with the production storage, as `make serve` runs it."""
+    # Before anything is built: skipping costs nothing then.
+    skip_unless_available(
+        connection.vendor == "postgresql", "braucht PostgreSQL per DATABASE_URL (siehe .ci/run)"
+    )
     static_root = tmp_path_factory.mktemp("static")
     environment = _production_environment(static_root) | {"REDIS_URL": "redis://127.0.0.1:1/0"}
     ignore = [argument for name in NOT_PUBLIC_STATIC for argument in ("-i", name)]
@@ -83,9 +87,6 @@ def collected_static(tmp_path_factory):
 @pytest.fixture
 def production_demo(fresh_demo, collected_static, redis_server, tmp_path):
     """The demo sites under gunicorn with production settings, as LiveDemo."""
-    skip_unless_available(
-        connection.vendor == "postgresql", "braucht PostgreSQL per DATABASE_URL (siehe .ci/run)"
-    )
     port = free_port()
     sites = []
     for site in Site.objects.order_by("pk"):
