@@ -10,7 +10,9 @@ const CHROME_FLAGS = [
   "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ];
-for (const url of process.argv.slice(2)) {
+// Lighthouse now and then fails to record the trace (NO_NAVSTART, "run
+// Lighthouse again"): a page gets a second run then, in a new browser.
+async function run(url) {
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH,
     chromeFlags: CHROME_FLAGS,
@@ -23,20 +25,26 @@ for (const url of process.argv.slice(2)) {
       disableFullPageScreenshot: true,
       skipAudits: ["screenshot-thumbnails", "final-screenshot"],
     });
-    const failing = [];
-    for (const category of Object.values(lhr.categories)) {
-      for (const ref of category.auditRefs) {
-        const audit = lhr.audits[ref.id];
-        if (ref.weight > 0 && audit.score !== null && audit.score < 1) {
-          failing.push(`${category.id}: ${ref.id} ${audit.displayValue ?? audit.score}`);
-        }
-      }
-    }
-    const scores = Object.fromEntries(
-      Object.values(lhr.categories).map((category) => [category.id, Math.round(category.score * 100)]),
-    );
-    console.log(JSON.stringify({ url, scores, failing, error: lhr.runtimeError?.message ?? null }));
+    return lhr;
   } finally {
     await chrome.kill();
   }
+}
+
+for (const url of process.argv.slice(2)) {
+  let lhr = await run(url);
+  if (lhr.runtimeError) lhr = await run(url);
+  const failing = [];
+  for (const category of Object.values(lhr.categories)) {
+    for (const ref of category.auditRefs) {
+      const audit = lhr.audits[ref.id];
+      if (ref.weight > 0 && audit.score !== null && audit.score < 1) {
+        failing.push(`${category.id}: ${ref.id} ${audit.displayValue ?? audit.score}`);
+      }
+    }
+  }
+  const scores = Object.fromEntries(
+    Object.values(lhr.categories).map((category) => [category.id, Math.round(category.score * 100)]),
+  );
+  console.log(JSON.stringify({ url, scores, failing, error: lhr.runtimeError?.message ?? null }));
 }
