@@ -5,7 +5,6 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
-KERN := node_modules/@kern-ux/native/dist
 VENDOR := static/vendor
 
 .PHONY: run test serve bench backup restore install lock static migrate demo lint format messages interface-languages check-deploy clean
@@ -46,12 +45,17 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 install: $(VENV)/.installed node_modules/.package-lock.json
 
-static: node_modules/.package-lock.json  ## copy KERN (and axe for tests) into static/vendor
-	mkdir -p $(VENDOR)/kern/fonts $(VENDOR)/axe
-	cp $(KERN)/kern.min.css $(VENDOR)/kern/
-	cp $(KERN)/fonts/fira-sans.css $(VENDOR)/kern/fonts/
-	cp -r $(KERN)/fonts/fira-sans $(VENDOR)/kern/fonts/
+# KERN's stylesheet reduced to the components our templates and code name, and
+# Fira Sans subset to the faces and characters our pages use (campaign/sites/front_end.py).
+static: $(VENDOR)/kern/kern.min.css  ## build KERN and its fonts (and copy axe for tests) into static/vendor
+	mkdir -p $(VENDOR)/axe
 	cp node_modules/axe-core/axe.min.js $(VENDOR)/axe/
+
+# Rebuilt when KERN, a template, a Python module or a script of ours changes.
+$(VENDOR)/kern/kern.min.css: node_modules/.package-lock.json campaign/sites/front_end.py \
+		$(shell find templates campaign careers media_library static/css static/media_library \
+		  -name '*.html' -o -name '*.py' -o -name '*.js' -o -name '*.css' 2>/dev/null)
+	$(MANAGE) build_assets
 
 migrate: install
 	mkdir -p var

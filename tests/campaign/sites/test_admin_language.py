@@ -56,9 +56,10 @@ UPSTREAM_LITERALS = {
         "Search": "the search form's submit button (wagtailadmin/shared/header.html, home.html)",
         "Page": "the page chooser's label in a group's page permissions (wagtail.users.forms)",
     },
-    # The collection permission columns of a group's form, which Wagtail and
-    # wagtailmedia translate once at import (gettext, not gettext_lazy), in German.
-    "en": {"Hinzufügen": "", "Bearbeiten": "", "Löschen": ""},
+    # The collection permission columns of a group's form and its collection
+    # column, which Wagtail and wagtailmedia translate once at import (gettext,
+    # not gettext_lazy), in German.
+    "en": {"Hinzufügen": "", "Bearbeiten": "", "Löschen": "", "Sammlung": ""},
 }
 
 
