@@ -88,6 +88,9 @@ MIDDLEWARE = [
     # Before WhiteNoise, so that static files carry the header too.
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compressed for a phone's connection; stored pages come compressed
+    # from the page cache (compressed once) and pass it untouched.
+    "django.middleware.gzip.GZipMiddleware",
     # Anonymous visitors' pages from the "pages" cache (campaign/sites/page_cache/):
     # a stored page skips everything below; what is rendered passes it all.
     "campaign.sites.page_cache.middleware.PageCacheMiddleware",

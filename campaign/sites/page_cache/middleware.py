@@ -7,6 +7,7 @@ CSRF cookie or a message they set is seen here and keeps the response out.
 """
 
 import hashlib
+import re
 import time
 from datetime import datetime, timedelta
 
@@ -17,8 +18,9 @@ from django.http import HttpResponse, QueryDict
 from django.http.request import split_domain_port
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
+from django.utils.text import compress_string
 
 from campaign.sites.page_cache import (
     EVERY_SITE,
@@ -46,6 +48,9 @@ PRIVATE_DIRECTIVES = ("private", "no-cache", "no-store")
 MESSAGES_COOKIE = "messages"
 STATUS_HEADER = "X-Page-Cache"
 HOST = "host"
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+# As GZipMiddleware: shorter answers would only grow.
+SHORTEST_COMPRESSED = 200
 
 
 class PageCacheMiddleware:
@@ -113,6 +118,12 @@ class PageCacheMiddleware:
             "status": response.status_code,
             "headers": list(response.items()),
             "content": response.content,
+            # Compressed once here, not by GZipMiddleware on every hit.
+            "gzip": (
+                compress_string(response.content)
+                if len(response.content) >= SHORTEST_COMPRESSED
+                else None
+            ),
             "etag": '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"',
             "modified": int(time.time()),
             "generations": generations,
@@ -157,15 +168,27 @@ class PageCacheMiddleware:
         return content_type in STORED_TYPES
 
     def serve(self, request, entry, status):
-        response = HttpResponse(entry["content"], status=entry["status"])
+        accepted = request.META.get("HTTP_ACCEPT_ENCODING", "")
+        compressed = entry.get("gzip") and ACCEPTS_GZIP.search(accepted)
+        response = HttpResponse(
+            entry["gzip"] if compressed else entry["content"], status=entry["status"]
+        )
         for header, value in entry["headers"]:
-            response[header] = value
-        response["ETag"] = entry["etag"]
+            if header.lower() != "content-length":
+                response[header] = value
+        response["Content-Length"] = str(len(response.content))
+        etag = entry["etag"]
+        if compressed:
+            # Another representation of the same page: a weak ETag, as GZipMiddleware gives.
+            response["Content-Encoding"] = "gzip"
+            etag = "W/" + etag
+        patch_vary_headers(response, ["Accept-Encoding"])
+        response["ETag"] = etag
         response["Last-Modified"] = http_date(entry["modified"])
         response = self.shareable(request, response, status)
         if "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META:
             return get_conditional_response(
-                request, etag=entry["etag"], last_modified=entry["modified"], response=response
+                request, etag=etag, last_modified=entry["modified"], response=response
             )
         return response
 

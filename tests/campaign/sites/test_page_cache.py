@@ -2,6 +2,7 @@
 every purge rule of purge.py, each with the lists a visitor would look at."""
 
 import datetime
+import gzip
 
 import pytest
 from django.db import connection
@@ -382,3 +383,30 @@ def queries_of_fresh(client, path, host=MITTE):
     with CaptureQueriesContext(connection) as queries:
         _get(client, path, host)
     return queries
+
+
+def test_a_stored_page_goes_to_a_phone_compressed_and_unchanged(client, demo_sites):
+    plain = _get(client, "/berufsfelder/")
+    packed = _get(client, "/berufsfelder/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+
+    assert (plain[STATUS], packed[STATUS]) == ("miss", "hit")
+    assert "Content-Encoding" not in plain
+    assert packed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.content) == plain.content
+    assert len(packed.content) < len(plain.content) / 4
+    assert int(packed["Content-Length"]) == len(packed.content)
+    assert "Accept-Encoding" in plain["Vary"]
+    assert "Accept-Encoding" in packed["Vary"]
+    assert packed["ETag"] == "W/" + plain["ETag"]
+    again = _get(
+        client, "/berufsfelder/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=packed["ETag"]
+    )
+    assert again.status_code == 304
+
+
+def test_a_page_the_cache_does_not_keep_is_compressed_too(admin_client, demo_sites):
+    response = _get(admin_client, "/berufsfelder/", HTTP_ACCEPT_ENCODING="gzip")
+
+    assert STATUS not in response
+    assert response["Content-Encoding"] == "gzip"
+    assert b"Berufsfelder" in gzip.decompress(response.content)
