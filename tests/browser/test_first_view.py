@@ -15,7 +15,7 @@ __all__ = ["collected_static", "production_demo"]
 PHONE = {"width": 390, "height": 844}
 BUDGET = 150 * 1024  # KB as the issue counts them: KERN's 340,042 bytes were "332 KB"
 FILM_TYPES = ("video/", "audio/", "text/vtt")
-WORTH_COMPRESSING = 1024  # bytes on the wire, headers included
+WORTH_COMPRESSING = 2048  # bytes on the wire, about 1 KB of them headers
 
 
 class Transfer:
