@@ -1,5 +1,7 @@
 """Helpers the whole suite shares."""
 
+import contextlib
+import http.client
 import os
 import re
 import socket
@@ -261,3 +263,17 @@ def site_editor(hostname, role, username=None, password="x"):
     site = Site.objects.get(hostname=hostname)
     user.groups.add(Group.objects.get(name=group_name(site, role)))
     return user
+
+
+def wait_until_healthy(port, server, timeout=30):
+    """Until gunicorn `server` on `port` answers /healthz; fails if it ends first."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert server.poll() is None, f"gunicorn hat sich beendet (Code {server.returncode})"
+        with contextlib.suppress(OSError):
+            connection_ = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            connection_.request("GET", "/healthz")
+            if connection_.getresponse().status == 200:
+                return
+        time.sleep(0.2)
+    raise AssertionError("gunicorn antwortet nicht")

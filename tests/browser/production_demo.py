@@ -11,12 +11,9 @@ takes a fifth of the time then.
 Import the fixtures into a test module: `from tests.browser.production_demo import …`.
 """
 
-import contextlib
-import http.client
 import os
 import subprocess
 import sys
-import time
 import uuid
 from pathlib import Path
 
@@ -28,7 +25,7 @@ from wagtail.models import Site
 
 from careers.models import JobPostingPage
 from tests.browser.conftest import LiveDemo
-from tests.support import free_port, skip_unless_available
+from tests.support import free_port, skip_unless_available, wait_until_healthy
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 # Static files of the admin and of the test tools, which no public page loads.
@@ -105,7 +102,7 @@ def production_demo(fresh_demo, collected_static, redis_server, tmp_path):
         command, cwd=REPOSITORY, env=environment, stdout=log, stderr=subprocess.STDOUT
     )
     try:
-        _wait_until_healthy(port, server)
+        wait_until_healthy(port, server, timeout=60)
         yield LiveDemo(port=port, sites=sites)
     finally:
         server.terminate()
@@ -115,19 +112,6 @@ def production_demo(fresh_demo, collected_static, redis_server, tmp_path):
             server.kill()
             server.wait()
         log.close()
-
-
-def _wait_until_healthy(port, server, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert server.poll() is None, f"gunicorn hat sich beendet (Code {server.returncode})"
-        with contextlib.suppress(OSError):
-            answer = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            answer.request("GET", "/healthz")
-            if answer.getresponse().status == 200:
-                return
-        time.sleep(0.2)
-    raise AssertionError("gunicorn antwortet nicht")
 
 
 def one_page_per_type(sites):

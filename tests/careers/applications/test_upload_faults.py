@@ -6,7 +6,6 @@ committed. Without it the test skips locally and fails in CI.
 """
 
 import contextlib
-import http.client
 import os
 import shutil
 import signal
@@ -30,7 +29,7 @@ from careers.applications import retention, storage
 from careers.applications.retention import ORPHAN_GRACE
 from careers.models import ApplicationDocument, JobPostingPage
 from tests.careers.applications.conftest import HOST, apply_url, make_large_pdf, make_pdf
-from tests.support import skip_unless_available
+from tests.support import skip_unless_available, wait_until_healthy
 
 REPOSITORY = Path(__file__).resolve().parents[3]
 CSRF_TOKEN = "t" * 32  # an unmasked secret is a valid form token for the same cookie
@@ -50,19 +49,6 @@ def _database_url():
 def _workers(master):
     children = Path(f"/proc/{master.pid}/task/{master.pid}/children").read_text().split()
     return [int(pid) for pid in children]
-
-
-def _wait_until_healthy(port, server, timeout=30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert server.poll() is None, f"gunicorn hat sich beendet (Code {server.returncode})"
-        with contextlib.suppress(OSError):
-            connection_ = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            connection_.request("GET", "/healthz")
-            if connection_.getresponse().status == 200:
-                return
-        time.sleep(0.2)
-    raise AssertionError("gunicorn antwortet nicht")
 
 
 @pytest.fixture(autouse=True)
@@ -104,7 +90,7 @@ def gunicorn(fresh_demo, tmp_path, redis_server):
         command, cwd=REPOSITORY, env=environment, stdout=log, stderr=subprocess.STDOUT
     )
     try:
-        _wait_until_healthy(port, server)
+        wait_until_healthy(port, server)
         yield port, server, folders
     finally:
         server.terminate()
@@ -181,7 +167,7 @@ def test_a_worker_killed_mid_upload_leaves_nothing_readable_behind(gunicorn, set
         os.kill(worker, signal.SIGKILL)
         with contextlib.suppress(OSError):
             sock.sendall(body[3 * 1024 * 1024 :])
-    _wait_until_healthy(port, server)
+    wait_until_healthy(port, server)
     assert _workers(server) != [worker]
 
     # A body announced far larger than the form allows is refused before it is sent.
