@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from campaign.sites.roles import HR, group_name
 from careers.applications import services
 from careers.models import JobPostingPage
-from tests.browser.admin_login import enter_password
+from tests.browser.admin_login import enter_password, open_chooser
 from tests.careers.applications.conftest import make_pdf
 from tests.support import current_code
 
@@ -61,9 +61,7 @@ def test_hr_filters_by_their_posting_and_sees_no_other_employers_title(
     seen.append(page.content())
     page.get_by_role("button", name="Filter anzeigen").click()
     page.get_by_role("button", name="Stellenangebot", exact=True).click()
-    page.get_by_role("button", name="Stellenangebot wählen").click()
-    chooser = page.get_by_role("dialog")
-    expect(chooser.get_by_text("Kennziffer")).to_be_visible()
+    chooser = open_chooser(page, "Stellenangebot wählen", "Kennziffer")
     seen.append(chooser.inner_html())
     # The modal's only text box (its label's for= names the admin header's search,
     # which has the same id in Wagtail).

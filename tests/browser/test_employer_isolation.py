@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from campaign.models import StandardPage
 from campaign.sites.roles import PRESS_OFFICE, group_name
-from tests.browser.admin_login import enter_password
+from tests.browser.admin_login import enter_password, open_chooser
 
 MITTE, ESSEN = "mitte.localhost", "jobcenter-essen.localhost"
 USERNAME, PASSWORD = "presse-mitte", "Kampagne-2026!"
@@ -46,8 +46,7 @@ def test_press_office_finds_nothing_of_another_employer(page, live_demo):
     page.goto(live_demo.url(MITTE, f"/admin/settings/campaign/employersettings/{mitte.pk}/"))
     page.get_by_role("tab", name="Pflichtseiten").click()
     page.get_by_role("button", name="Aktionen").first.click()
-    page.get_by_role("button", name="Andere Seite auswählen").click()
-    chooser = page.get_by_role("dialog")
+    chooser = open_chooser(page, "Andere Seite auswählen", "Suchbegriff")
     chooser.get_by_role("textbox", name="Suchbegriff").fill("Impressum")
     expect(chooser.get_by_text(re.compile(r"1 Ergebnis"))).to_be_visible()
     expect(chooser.locator("tbody tr")).to_have_count(1)

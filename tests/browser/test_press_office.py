@@ -19,7 +19,7 @@ from campaign.sites.roles import PRESS_OFFICE, group_name
 from media_library import demo
 from media_library.factories import FilmFactory
 from media_library.models import Film
-from tests.browser.admin_login import enter_password
+from tests.browser.admin_login import enter_password, open_chooser
 from tests.browser.axe import axe_violations
 
 MITTE, DUESSELDORF = "mitte.localhost", "duesseldorf.localhost"
@@ -72,9 +72,7 @@ def test_press_office_publishes_a_campaign_of_its_own_site(page, browser_log, li
     page.get_by_role("combobox", name=re.compile("Suchoptionen")).fill("Stimmen")
     page.get_by_role("option", name="Stimmen aus dem Team").click()
     page.get_by_role("textbox", name="Überschrift").fill("Menschen in Mitte")
-    page.get_by_role("button", name="Stimme aus dem Team auswählen").click()
-    chooser = page.get_by_role("dialog")
-    expect(chooser.get_by_role("link", name=re.compile("Mia Mitte"))).to_be_visible()
+    chooser = open_chooser(page, "Stimme aus dem Team auswählen", re.compile("Mia Mitte"))
     offered = chooser.get_by_role("table").get_by_role("link").all_inner_texts()
     assert sorted(text.strip() for text in offered) == mitte_testimonials
     chooser.get_by_role("link", name=re.compile("Mia Mitte")).click()
