@@ -273,15 +273,21 @@ class _Day:
     """Today's date and the next local midnight, worked out once a day, not per request."""
 
     date = ""
-    midnight = 0.0
+    start = midnight = 0.0
 
     @classmethod
     def current(cls):
-        if timezone.now().timestamp() >= cls.midnight:
+        # Both bounds: a clock set back (or a test's) must not keep a later day.
+        if not cls.start <= timezone.now().timestamp() < cls.midnight:
             today = timezone.localdate()
-            start = datetime.combine(today + timedelta(days=1), datetime.min.time())
-            cls.date, cls.midnight = today.isoformat(), timezone.make_aware(start).timestamp()
+            cls.date = today.isoformat()
+            cls.start = _local_midnight(today)
+            cls.midnight = _local_midnight(today + timedelta(days=1))
         return cls
+
+
+def _local_midnight(day):
+    return timezone.make_aware(datetime.combine(day, datetime.min.time())).timestamp()
 
 
 def _entry_key(base, query):
