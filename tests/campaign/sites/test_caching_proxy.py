@@ -123,10 +123,12 @@ def app_servers(fresh_demo, shared_cache, tmp_path):
         "SERVE_IMAGES": "1",
         "REDIS_URL": shared_cache.url,
     }
-    servers = [AppServer(tmp_path, environment) for _ in range(2)]
+    servers = []
     try:
-        for server in servers:
-            wait_until_healthy(server.port, server.process, timeout=60)
+        # One after the other: a port counts as free until its server has bound it.
+        for _ in range(2):
+            servers.append(AppServer(tmp_path, environment))
+            wait_until_healthy(servers[-1].port, servers[-1].process, timeout=60)
         yield servers
     finally:
         for server in servers:
@@ -322,3 +324,4 @@ def test_a_get_survives_one_of_two_app_servers_killed(varnish, app_servers):
     statuses += [_request(varnish, "/healthz").status for _ in range(4)]
 
     assert statuses == [200] * 14
+
