@@ -28,6 +28,7 @@ from django.db import connection
 from wagtail.models import Site
 
 from campaign.members import accounts
+from campaign.sites import page_cache
 from campaign.sites.page_cache import proxy
 from tests.support import free_port, skip_unless_available, wait_until_healthy
 
@@ -325,3 +326,17 @@ def test_a_get_survives_one_of_two_app_servers_killed(varnish, app_servers):
 
     assert statuses == [200] * 14
 
+
+def test_purging_everything_bans_every_host_but_keeps_the_static_files(varnish):
+    for path, hostname in (("/", HOST), ("/", DIRECTORY), (STATIC_FILE, HOST)):
+        _page(varnish, path, host=hostname)
+        assert _from_cache(_page(varnish, path, host=hostname))
+
+    page_cache.purge_everything()  # as after an import
+
+    deadline = time.monotonic() + FRESH_WITHIN
+    while _from_cache(_page(varnish, host=HOST)):
+        assert time.monotonic() < deadline, "die alte Seite kam weiter"
+        time.sleep(0.1)
+    assert not _from_cache(_page(varnish, host=DIRECTORY))
+    assert _from_cache(_page(varnish, STATIC_FILE))
