@@ -11,6 +11,7 @@ Without varnishd or PostgreSQL the tests skip locally and fail in CI.
 import contextlib
 import http.client
 import os
+import re
 import shutil
 import signal
 import socket
@@ -206,6 +207,11 @@ def test_an_anonymous_page_and_a_static_file_come_from_the_proxy_the_second_time
 
     _page(varnish, STATIC_FILE)
     assert _from_cache(_page(varnish, STATIC_FILE))
+    # A public image: the app serves it as "private" (its page cache keeps no
+    # files), the proxy keeps it all the same.
+    image = re.search(r'src="(/media/images/[^"]+)"', first.text).group(1)
+    _page(varnish, image)
+    assert _from_cache(_page(varnish, image))
 
 
 def _home(hostname):
