@@ -47,6 +47,9 @@ PRIVATE_DIRECTIVES = ("private", "no-cache", "no-store")
 # Django's cookie message storage (FallbackStorage tries it first).
 MESSAGES_COOKIE = "messages"
 STATUS_HEADER = "X-Page-Cache"
+# Marks what lists every site, for the proxy in front: its bans of any host take
+# these along (deploy/varnish/stellwerk.vcl), as purge_hosts() does EVERY_SITE.
+EVERY_SITE_HEADER = "X-Page-Cache-Every-Site"
 HOST = "host"
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # As GZipMiddleware: shorter answers would only grow.
@@ -93,6 +96,8 @@ class PageCacheMiddleware:
         if self.check_parameters:
             request.GET = _ReadTracking.of(request.GET)
         response = self.get_response(request)
+        if getattr(request, "page_cache_every_site", False):
+            response[EVERY_SITE_HEADER] = "1"
         names = getattr(request, "page_cache_parameters", set())
         if not self.storable(request, response):
             return self.private(response)
