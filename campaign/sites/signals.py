@@ -2,7 +2,7 @@
 its pages in Leichte Sprache and Gebärdensprache, which the header links)."""
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -26,6 +26,15 @@ def forget_site_branding(sender, instance, **kwargs):
     branding.forget(instance.hostname)
     # Which tree is whose (campaign.sites.admin_scoping.ownership): a site came, went or moved.
     cache.delete(SITE_TREES_CACHE_KEY)
+
+
+@receiver(pre_save, sender=Site)
+def forget_branding_of_former_hostname(sender, instance, **kwargs):
+    """A site renamed: its old name must not keep showing its look."""
+    if instance.pk:
+        former = Site.objects.filter(pk=instance.pk).values_list("hostname", flat=True).first()
+        if former and former != instance.hostname:
+            branding.forget(former)
 
 
 PAGE_CHANGES = [page_published, page_unpublished, post_page_move, post_delete]

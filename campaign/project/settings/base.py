@@ -94,6 +94,8 @@ MIDDLEWARE = [
     # Anonymous visitors' pages from the "pages" cache (campaign/sites/page_cache/):
     # a stored page skips everything below; what is rendered passes it all.
     "campaign.sites.page_cache.middleware.PageCacheMiddleware",
+    # The request's site from the worker's memory, not a query per request.
+    "campaign.sites.page_cache.middleware.SiteMiddleware",
     "csp.middleware.CSPMiddleware",
     "campaign.sites.admin_csp.AdminScriptNonceMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

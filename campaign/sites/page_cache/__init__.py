@@ -20,13 +20,16 @@ language, day and the query parameters the view reads:
   every list at midnight with no editor action.
 - What every page of a site shows alike (its menu, footer links, the search's
   choices) is computed once per worker and generation with `remember()`, so
-  the same purges keep it correct, for signed-in visitors too.
+  the same purges keep it correct, for signed-in visitors too; so is the
+  request's site itself (`SiteMiddleware`), which Wagtail looks up anew for
+  every request.
 - Browsers and shared caches get ETag, Last-Modified and 304 answers, and an
   s-maxage of at most PAGE_CACHE_SHARED_SECONDS, never past midnight. The
   caching proxies in front (PROXY_PURGE_URLS) are banned with every purge here
   (proxy.py).
 """
 
+import copy
 import functools
 import hashlib
 import uuid
@@ -34,6 +37,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.http.request import split_domain_port
 from django.utils.http import urlencode
 from wagtail.models import Site
 
@@ -106,6 +110,28 @@ def remember(site, name, compute):
     if current is None:
         return compute()
     return store.remember((site.pk, name), tuple(current[key] for key in keys), compute)
+
+
+def remembered_site(request):
+    """Wagtail's `Site.find_for_request()`, without its query while nothing was
+    purged: any purge renews EVERY_SITE, and saving a site purges everything.
+    Each request gets copies, so what a view sets on them stays its own."""
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+    keys = [generation_key(EVERYTHING), generation_key(EVERY_SITE)]
+    current = store.current_generations(keys)
+    if current is None:
+        return Site._find_for_request(request)
+    site = store.remember(
+        ("site", hostname, port),
+        tuple(current[key] for key in keys),
+        lambda: Site._find_for_request(request),
+    )
+    if site is None:
+        return None
+    site = copy.copy(site)
+    site.root_page = copy.copy(site.root_page)
+    return site
 
 
 def generation_key(name):

@@ -28,6 +28,7 @@ from campaign.sites.page_cache import (
     canonical_query,
     code_version,
     generation_key,
+    remembered_site,
 )
 from campaign.sites.page_cache.store import store
 
@@ -54,6 +55,19 @@ HOST = "host"
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # As GZipMiddleware: shorter answers would only grow.
 SHORTEST_COMPRESSED = 200
+
+
+class SiteMiddleware:
+    """Sets the request's Wagtail site from this worker's memory (Wagtail keeps
+    it on the request as `_wagtail_site`), after the page cache: a stored page
+    needs none."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request._wagtail_site = remembered_site(request)
+        return self.get_response(request)
 
 
 class PageCacheMiddleware:

@@ -412,3 +412,27 @@ def test_a_page_the_cache_does_not_keep_is_compressed_too(admin_client, demo_sit
     assert STATUS not in response
     assert response["Content-Encoding"] == "gzip"
     assert b"Berufsfelder" in gzip.decompress(response.content)
+
+
+def _site_lookups(queries):
+    # Wagtail's get_site_for_hostname() ranks the candidate sites with a CASE.
+    return [q["sql"] for q in queries if '"wagtailcore_site"' in q["sql"] and "CASE" in q["sql"]]
+
+
+def test_each_worker_reads_a_site_once_and_again_after_a_site_changes(admin_client, demo_sites):
+    _get(admin_client, "/suche/")
+    with CaptureQueriesContext(connection) as again:
+        _get(admin_client, "/suche/")
+    assert _site_lookups(again) == []
+
+    mitte = _site(MITTE)
+    # The page's title names its employer; the directory lists every employer.
+    employer = f"{EmployerSettings.for_site(mitte).organisation_name}</title>"
+    assert employer in _get(admin_client, "/", MITTE).text
+    mitte.hostname = "weichenwerk.localhost"
+    mitte.save()
+
+    # The next request already finds the site under its new name, and the old
+    # name no longer leads to it.
+    assert employer in _get(admin_client, "/", "weichenwerk.localhost").text
+    assert employer not in _get(admin_client, "/", MITTE).text
