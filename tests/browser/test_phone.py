@@ -1,8 +1,9 @@
 """Job seekers on phones (390 × 844): the compact header and its menu.
 
 The menu is a <details> disclosure: it opens and closes with Enter and Space
-without JavaScript, and Chromium announces its button's state ("expanded"),
-which the test reads from the accessibility tree a screen reader gets.
+without JavaScript (static/js/site_menu.js adds Escape), and Chromium
+announces its button's state ("expanded"), which the test reads from the
+accessibility tree a screen reader gets.
 """
 
 import pytest
@@ -73,6 +74,21 @@ def test_the_menu_opens_and_closes_with_the_keyboard(phone, live_demo):
     phone.keyboard.press("Space")
     assert _menu_button_state(phone) == ("DisclosureTriangle", False)
     assert not navigation.is_visible()
+
+    # Escape closes it from inside too, and the focus returns to the button
+    # instead of being lost in the content that disappeared.
+    phone.keyboard.press("Enter")
+    phone.keyboard.press("Tab")
+    phone.keyboard.press("Tab")
+    assert _focused_text(phone) == "Gebärdensprache"
+    phone.keyboard.press("Escape")
+    assert _menu_button_state(phone) == ("DisclosureTriangle", False)
+    assert not navigation.is_visible()
+    assert _focused_text(phone) == "Menü"
+    phone.keyboard.press("Escape")  # a closed menu stays closed
+    assert _menu_button_state(phone) == ("DisclosureTriangle", False)
+    phone.keyboard.press("Enter")
+    assert navigation.is_visible()
 
 
 def test_the_menu_leads_to_a_page_of_the_navigation(phone, live_demo):
