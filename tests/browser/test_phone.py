@@ -229,3 +229,39 @@ def test_the_menu_needs_no_javascript(browser, live_demo):
     tab.get_by_text("Menü", exact=True).click()
     assert not navigation.is_visible()
     context.close()
+
+
+def test_the_fallback_font_takes_the_room_of_fira_sans(phone, live_demo):
+    """Until Fira Sans has loaded, text shows in the visitor's Arial scaled to
+    it: lines as long and as high, so the swap shifts nothing."""
+    phone.goto(live_demo.url("mitte.localhost", "/stellenangebote/mitarbeiterin-im-it-support/"))
+    sizes = phone.evaluate(
+        """async () => {
+            const text = document.querySelector("main").textContent.replace(/\\s+/g, " ");
+            const faces = [["400", "normal"], ["500", "normal"], ["600", "normal"],
+                           ["700", "normal"], ["400", "italic"]];
+            const size = (family, weight, style) => {
+                const line = document.createElement("span");
+                line.style.cssText = `position: absolute; white-space: nowrap;
+                                      font: ${style} ${weight} 18px ${family}`;
+                line.textContent = text;
+                document.body.append(line);
+                const {width, height} = line.getBoundingClientRect();
+                line.remove();
+                return [width, height];
+            };
+            const sizes = [];
+            for (const [weight, style] of faces) {
+                await document.fonts.load(`${style} ${weight} 18px 'Fira Sans'`);
+                sizes.push([
+                    size("'Fira Sans'", weight, style),
+                    size("'Fira Sans Fallback'", weight, style),
+                ]);
+            }
+            return sizes;
+        }"""
+    )
+    # Unscaled, Arial Bold sets this text 4 % longer than Fira Sans Bold.
+    for (fira_width, fira_height), (width, height) in sizes:
+        assert abs(width - fira_width) / fira_width < 0.02, sizes
+        assert abs(height - fira_height) < 1, sizes
