@@ -43,16 +43,18 @@ FALLBACK_FAMILY = "Fira Sans Fallback"
 # for local(), and its average advance width over FALLBACK_SAMPLE in em.
 # Arial and Liberation Sans share their metrics; the widths are measured from
 # Liberation Sans (tests/campaign/sites/test_front_end.py measures them again).
-ARIAL = {"names": ("Arial", "ArialMT", "Helvetica", "Liberation Sans", "LiberationSans")}
+ARIAL = {
+    "names": ("Arial", "ArialMT", "Helvetica", "Liberation Sans", "LiberationSans"),
+    "width": 0.46377,
+}
 ARIAL_BOLD = {
-    "names": ("Arial Bold", "Arial-BoldMT", "Helvetica Bold", "Liberation Sans Bold")
-    + ("LiberationSans-Bold",)
+    "names": ("Arial Bold", "Arial-BoldMT", "Helvetica Bold", "LiberationSans-Bold"),
+    "width": 0.49606,
 }
 ARIAL_ITALIC = {
-    "names": ("Arial Italic", "Arial-ItalicMT", "Helvetica Oblique", "Liberation Sans Italic")
-    + ("LiberationSans-Italic",)
+    "names": ("Arial Italic", "Arial-ItalicMT", "Helvetica Oblique", "LiberationSans-Italic"),
+    "width": 0.46377,
 }
-ARIAL["width"], ARIAL_BOLD["width"], ARIAL_ITALIC["width"] = 0.46377, 0.49606, 0.46377
 FALLBACK_FACES = {
     "FiraSans-Regular": ARIAL,
     "FiraSans-Italic": ARIAL_ITALIC,
