@@ -164,8 +164,34 @@ def test_the_apply_button_stays_in_reach_on_a_posting(phone, live_demo):
     section = phone.get_by_role("heading", name="Bewerbung", exact=True).bounding_box()
     assert bar.bounding_box()["y"] + bar.bounding_box()["height"] <= section["y"]
 
+    # One such link for screen readers and the Tab key, on phones the bar's.
+    assert phone.get_by_role("link", name="Jetzt online bewerben").count() == 1
     apply.click()
     phone.wait_for_url("**/bewerben/")
+
+
+def test_a_posting_shows_pay_deadline_place_and_hours_on_the_first_screen(phone, live_demo):
+    phone.goto(live_demo.url("mitte.localhost", "/stellenangebote/mitarbeiterin-im-it-support/"))
+    bar_top = phone.locator(".careers-apply-bar").bounding_box()["y"]
+    facts = phone.locator("main dl.careers-facts").first
+    for key in ("Bezahlung", "Bewerbungsfrist", "Einsatzort", "Arbeitszeit"):
+        fact = facts.locator(".kern-description-list-item").filter(
+            has=phone.get_by_text(key, exact=True)
+        )
+        box = fact.bounding_box()
+        assert box["y"] + box["height"] <= bar_top, key  # not hidden behind the bar
+    assert_no_axe_violations(phone)
+
+
+def test_wide_screens_show_the_apply_link_once_in_its_section(browser, live_demo):
+    context = browser.new_context(viewport=WIDE, locale="de-DE")
+    tab = context.new_page()
+    tab.goto(live_demo.url("mitte.localhost", "/stellenangebote/mitarbeiterin-im-it-support/"))
+    apply = tab.get_by_role("link", name="Jetzt online bewerben")
+    assert apply.count() == 1
+    section = tab.get_by_role("region", name="Bewerbung")
+    assert section.get_by_role("link", name="Jetzt online bewerben").is_visible()
+    context.close()
 
 
 AFTER_CONTENT = "element => getComputedStyle(element, '::after').content"
