@@ -6,6 +6,9 @@ build ships only what the pages use:
 - Fira Sans in the five faces our CSS asks for (KERN's label, heading and body
   weights, our bold and italic), each cut to the characters German and English
   pages are written in: 18 KB a face instead of 130 KB.
+- A fallback face per face, the visitor's own Arial (or its metric twin
+  Liberation Sans) scaled to Fira Sans's widths and heights: text shown before
+  the font arrives takes the same room, so swapping it in shifts no layout.
 - KERN's stylesheet without the rules of components no template, Python
   module or script of ours names (PurgeCSS), a fifth of its size, with the
   faces' @font-face rules in front: one render-blocking request, not two.
@@ -21,6 +24,7 @@ import tempfile
 from pathlib import Path
 
 from fontTools import subset
+from fontTools.ttLib import TTFont
 
 KERN_PACKAGE = Path("node_modules/@kern-ux/native/dist")
 OUTPUT = Path("static/vendor/kern")
@@ -34,6 +38,36 @@ FACES = [
     ("FiraSans-SemiBold", 600, "normal"),
     ("FiraSans-Bold", 700, "normal"),
 ]
+FALLBACK_FAMILY = "Fira Sans Fallback"
+# The local face that stands in for each Fira face until it has loaded: names
+# for local(), and its average advance width over FALLBACK_SAMPLE in em.
+# Arial and Liberation Sans share their metrics; the widths are measured from
+# Liberation Sans (tests/campaign/sites/test_front_end.py measures them again).
+ARIAL = {
+    "names": ("Arial", "ArialMT", "Helvetica", "Liberation Sans", "LiberationSans"),
+    "width": 0.46377,
+}
+ARIAL_BOLD = {
+    "names": ("Arial Bold", "Arial-BoldMT", "Helvetica Bold", "LiberationSans-Bold"),
+    "width": 0.49606,
+}
+ARIAL_ITALIC = {
+    "names": ("Arial Italic", "Arial-ItalicMT", "Helvetica Oblique", "LiberationSans-Italic"),
+    "width": 0.46377,
+}
+FALLBACK_FACES = {
+    "FiraSans-Regular": ARIAL,
+    "FiraSans-Italic": ARIAL_ITALIC,
+    "FiraSans-Medium": ARIAL,
+    "FiraSans-SemiBold": ARIAL_BOLD,
+    "FiraSans-Bold": ARIAL_BOLD,
+}
+# Text of the kind the pages carry, whose average letter width the fallback matches.
+FALLBACK_SAMPLE = (
+    "Wir suchen Sachbearbeiterinnen und Sachbearbeiter für das Wohngeld im Bezirksamt "
+    "Mitte von Berlin. Bewerbungsfrist, Bezahlung nach TV-L E 9b, Arbeitszeit 39,4 "
+    "Stunden in der Woche."
+)
 # Above the fold on every page: body text, and headings, labels and buttons.
 PRELOADED_FACES = ["FiraSans-Regular", "FiraSans-SemiBold"]
 
@@ -108,7 +142,15 @@ def build(base_dir):
             output / FONT_FOLDER / f"{name}.woff2",
         )
     stylesheet = purged_kern_css(base_dir)
-    (output / "kern.min.css").write_text(font_faces() + stylesheet, encoding="utf-8")
+    fallbacks = fallback_font_faces(base_dir / KERN_PACKAGE / FONT_FOLDER)
+    # After KERN's own :root, which names Fira Sans alone.
+    family = (
+        ":root{--kern-typography-font-family-fira-sans:"
+        f"'Fira Sans','{FALLBACK_FAMILY}',sans-serif}}\n"
+    )
+    (output / "kern.min.css").write_text(
+        font_faces() + fallbacks + stylesheet + family, encoding="utf-8"
+    )
 
 
 def subset_font(source, target):
@@ -136,6 +178,36 @@ def font_faces():
         for name, weight, style in FACES
     ]
     return '@charset "UTF-8";' + "".join(rules) + "\n"
+
+
+def average_width(font, text=FALLBACK_SAMPLE):
+    """The average advance width of the text's characters in the font, in em."""
+    advances = font["hmtx"].metrics
+    glyphs = font.getBestCmap()
+    total = sum(advances[glyphs[ord(character)]][0] for character in text)
+    return total / len(text) / font["head"].unitsPerEm
+
+
+def fallback_font_faces(font_folder):
+    """@font-face rules of FALLBACK_FAMILY: per Fira face a local face scaled to
+    its letter widths (size-adjust), with Fira's ascent and descent (which the
+    local face's own would change the line boxes)."""
+    rules = []
+    for name, weight, style in FACES:
+        local = FALLBACK_FACES[name]
+        fira = TTFont(font_folder / f"{name}.woff2")
+        size = average_width(fira) / local["width"]
+        units = fira["head"].unitsPerEm
+        header = fira["hhea"]
+        sources = ",".join(f"local('{face}')" for face in local["names"])
+        rules.append(
+            f"@font-face{{font-family:'{FALLBACK_FAMILY}';src:{sources};"
+            f"font-weight:{weight};font-style:{style};size-adjust:{size:.4%};"
+            f"ascent-override:{header.ascent / units / size:.4%};"
+            f"descent-override:{-header.descent / units / size:.4%};"
+            f"line-gap-override:{header.lineGap / units / size:.4%}}}"
+        )
+    return "".join(rules) + "\n"
 
 
 def purged_kern_css(base_dir):

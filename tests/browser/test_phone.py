@@ -1,8 +1,9 @@
 """Job seekers on phones (390 × 844): the compact header and its menu.
 
 The menu is a <details> disclosure: it opens and closes with Enter and Space
-without JavaScript, and Chromium announces its button's state ("expanded"),
-which the test reads from the accessibility tree a screen reader gets.
+without JavaScript (static/js/site_menu.js adds Escape), and Chromium
+announces its button's state ("expanded"), which the test reads from the
+accessibility tree a screen reader gets.
 """
 
 import pytest
@@ -73,6 +74,21 @@ def test_the_menu_opens_and_closes_with_the_keyboard(phone, live_demo):
     phone.keyboard.press("Space")
     assert _menu_button_state(phone) == ("DisclosureTriangle", False)
     assert not navigation.is_visible()
+
+    # Escape closes it from inside too, and the focus returns to the button
+    # instead of being lost in the content that disappeared.
+    phone.keyboard.press("Enter")
+    phone.keyboard.press("Tab")
+    phone.keyboard.press("Tab")
+    assert _focused_text(phone) == "Gebärdensprache"
+    phone.keyboard.press("Escape")
+    assert _menu_button_state(phone) == ("DisclosureTriangle", False)
+    assert not navigation.is_visible()
+    assert _focused_text(phone) == "Menü"
+    phone.keyboard.press("Escape")  # a closed menu stays closed
+    assert _menu_button_state(phone) == ("DisclosureTriangle", False)
+    phone.keyboard.press("Enter")
+    assert navigation.is_visible()
 
 
 def test_the_menu_leads_to_a_page_of_the_navigation(phone, live_demo):
@@ -148,8 +164,34 @@ def test_the_apply_button_stays_in_reach_on_a_posting(phone, live_demo):
     section = phone.get_by_role("heading", name="Bewerbung", exact=True).bounding_box()
     assert bar.bounding_box()["y"] + bar.bounding_box()["height"] <= section["y"]
 
+    # One such link for screen readers and the Tab key, on phones the bar's.
+    assert phone.get_by_role("link", name="Jetzt online bewerben").count() == 1
     apply.click()
     phone.wait_for_url("**/bewerben/")
+
+
+def test_a_posting_shows_pay_deadline_place_and_hours_on_the_first_screen(phone, live_demo):
+    phone.goto(live_demo.url("mitte.localhost", "/stellenangebote/mitarbeiterin-im-it-support/"))
+    bar_top = phone.locator(".careers-apply-bar").bounding_box()["y"]
+    facts = phone.locator("main dl.careers-facts").first
+    for key in ("Bezahlung", "Bewerbungsfrist", "Einsatzort", "Arbeitszeit"):
+        fact = facts.locator(".kern-description-list-item").filter(
+            has=phone.get_by_text(key, exact=True)
+        )
+        box = fact.bounding_box()
+        assert box["y"] + box["height"] <= bar_top, key  # not hidden behind the bar
+    assert_no_axe_violations(phone)
+
+
+def test_wide_screens_show_the_apply_link_once_in_its_section(browser, live_demo):
+    context = browser.new_context(viewport=WIDE, locale="de-DE")
+    tab = context.new_page()
+    tab.goto(live_demo.url("mitte.localhost", "/stellenangebote/mitarbeiterin-im-it-support/"))
+    apply = tab.get_by_role("link", name="Jetzt online bewerben")
+    assert apply.count() == 1
+    section = tab.get_by_role("region", name="Bewerbung")
+    assert section.get_by_role("link", name="Jetzt online bewerben").is_visible()
+    context.close()
 
 
 AFTER_CONTENT = "element => getComputedStyle(element, '::after').content"
@@ -213,3 +255,39 @@ def test_the_menu_needs_no_javascript(browser, live_demo):
     tab.get_by_text("Menü", exact=True).click()
     assert not navigation.is_visible()
     context.close()
+
+
+def test_the_fallback_font_takes_the_room_of_fira_sans(phone, live_demo):
+    """Until Fira Sans has loaded, text shows in the visitor's Arial scaled to
+    it: lines as long and as high, so the swap shifts nothing."""
+    phone.goto(live_demo.url("mitte.localhost", "/stellenangebote/mitarbeiterin-im-it-support/"))
+    sizes = phone.evaluate(
+        """async () => {
+            const text = document.querySelector("main").textContent.replace(/\\s+/g, " ");
+            const faces = [["400", "normal"], ["500", "normal"], ["600", "normal"],
+                           ["700", "normal"], ["400", "italic"]];
+            const size = (family, weight, style) => {
+                const line = document.createElement("span");
+                line.style.cssText = `position: absolute; white-space: nowrap;
+                                      font: ${style} ${weight} 18px ${family}`;
+                line.textContent = text;
+                document.body.append(line);
+                const {width, height} = line.getBoundingClientRect();
+                line.remove();
+                return [width, height];
+            };
+            const sizes = [];
+            for (const [weight, style] of faces) {
+                await document.fonts.load(`${style} ${weight} 18px 'Fira Sans'`);
+                sizes.push([
+                    size("'Fira Sans'", weight, style),
+                    size("'Fira Sans Fallback'", weight, style),
+                ]);
+            }
+            return sizes;
+        }"""
+    )
+    # Unscaled, Arial Bold sets this text 4 % longer than Fira Sans Bold.
+    for (fira_width, fira_height), (width, height) in sizes:
+        assert abs(width - fira_width) / fira_width < 0.02, sizes
+        assert abs(height - fira_height) < 1, sizes
