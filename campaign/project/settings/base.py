@@ -216,6 +216,9 @@ else:
 PAGE_CACHE = env_bool("STELLWERK_PAGE_CACHE", True)
 PAGE_CACHE_SECONDS = 3600
 PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("STELLWERK_SHARED_CACHE_SECONDS", "60"))
+# The caching proxies in front (deploy/varnish/stellwerk.vcl), banned whenever the
+# page cache purges (campaign/sites/page_cache/proxy.py), e.g. http://127.0.0.1:6081.
+PROXY_PURGE_URLS = env_list("PROXY_PURGE_URLS")
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "campaign.cache"
 

@@ -22,7 +22,9 @@ language, day and the query parameters the view reads:
   choices) is computed once per worker and generation with `remember()`, so
   the same purges keep it correct, for signed-in visitors too.
 - Browsers and shared caches get ETag, Last-Modified and 304 answers, and an
-  s-maxage of at most PAGE_CACHE_SHARED_SECONDS, never past midnight.
+  s-maxage of at most PAGE_CACHE_SHARED_SECONDS, never past midnight. The
+  caching proxies in front (PROXY_PURGE_URLS) are banned with every purge here
+  (proxy.py).
 """
 
 import functools
@@ -35,6 +37,7 @@ from django.conf import settings
 from django.utils.http import urlencode
 from wagtail.models import Site
 
+from campaign.sites.page_cache import proxy
 from campaign.sites.page_cache.store import CACHE_ALIAS, store  # noqa: F401  (the API)
 
 EVERYTHING = "*"
@@ -110,9 +113,11 @@ def generation_key(name):
 
 
 def purge_hosts(hosts):
-    """New generations for these host names, and for what lists every site."""
+    """New generations for these host names, and for what lists every site; the
+    proxies in front ban the same (proxy.py)."""
     names = {*hosts, EVERY_SITE} if hosts else set()
     store.set_generations({generation_key(name): uuid.uuid4().hex for name in names})
+    proxy.ban({proxy.EVERY_HOST if host == EVERYTHING else host for host in hosts})
 
 
 def purge_everything():

@@ -47,6 +47,9 @@ PRIVATE_DIRECTIVES = ("private", "no-cache", "no-store")
 # Django's cookie message storage (FallbackStorage tries it first).
 MESSAGES_COOKIE = "messages"
 STATUS_HEADER = "X-Page-Cache"
+# Marks what lists every site, for the proxy in front: its bans of any host take
+# these along (deploy/varnish/stellwerk.vcl), as purge_hosts() does EVERY_SITE.
+EVERY_SITE_HEADER = "X-Page-Cache-Every-Site"
 HOST = "host"
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # As GZipMiddleware: shorter answers would only grow.
@@ -93,6 +96,8 @@ class PageCacheMiddleware:
         if self.check_parameters:
             request.GET = _ReadTracking.of(request.GET)
         response = self.get_response(request)
+        if getattr(request, "page_cache_every_site", False):
+            response[EVERY_SITE_HEADER] = "1"
         names = getattr(request, "page_cache_parameters", set())
         if not self.storable(request, response):
             return self.private(response)
@@ -273,15 +278,21 @@ class _Day:
     """Today's date and the next local midnight, worked out once a day, not per request."""
 
     date = ""
-    midnight = 0.0
+    start = midnight = 0.0
 
     @classmethod
     def current(cls):
-        if timezone.now().timestamp() >= cls.midnight:
+        # Both bounds: a clock set back (or a test's) must not keep a later day.
+        if not cls.start <= timezone.now().timestamp() < cls.midnight:
             today = timezone.localdate()
-            start = datetime.combine(today + timedelta(days=1), datetime.min.time())
-            cls.date, cls.midnight = today.isoformat(), timezone.make_aware(start).timestamp()
+            cls.date = today.isoformat()
+            cls.start = _local_midnight(today)
+            cls.midnight = _local_midnight(today + timedelta(days=1))
         return cls
+
+
+def _local_midnight(day):
+    return timezone.make_aware(datetime.combine(day, datetime.min.time())).timestamp()
 
 
 def _entry_key(base, query):

@@ -78,7 +78,9 @@ def test_a_visitor_gets_a_stored_page_without_a_query_and_a_304_when_unchanged(c
 
 
 def test_shared_caches_never_keep_a_page_past_midnight(client, demo_sites, monkeypatch):
-    late = timezone.make_aware(datetime.datetime(2026, 12, 3, 23, 59, 30))
+    _get(client, "/")  # today's midnight is learned first
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    late = timezone.make_aware(datetime.datetime.combine(yesterday, datetime.time(23, 59, 30)))
     monkeypatch.setattr(timezone, "now", lambda: late)
 
     response = _get(client, "/")
