@@ -7,6 +7,9 @@ import re
 import socket
 import subprocess
 import time
+import urllib.error
+import urllib.request
+import uuid
 from itertools import zip_longest
 from urllib.parse import urlsplit
 
@@ -90,6 +93,85 @@ class RedisServer:
             if time.monotonic() > deadline:
                 raise RuntimeError(f"redis-server auf Port {self.port}: kein Zustandswechsel")
             time.sleep(0.05)
+
+
+class S3Server:
+    """moto's standalone S3 server on a loopback port, in a thread of this
+    process: the storages speak real S3 over HTTP to it."""
+
+    REGION = "eu-central-1"
+    ACCESS_KEY_ID = "stellwerk-test"
+    SECRET_ACCESS_KEY = "stellwerk-test-secret"
+
+    def __init__(self):
+        from moto.server import ThreadedMotoServer
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.server = ThreadedMotoServer(ip_address="127.0.0.1", port=self.port, verbose=False)
+
+    def start(self):
+        self.server.start()
+
+    def stop(self):
+        self.server.stop()
+
+    def client(self):
+        import boto3
+
+        return boto3.client(
+            "s3",
+            endpoint_url=self.url,
+            aws_access_key_id=self.ACCESS_KEY_ID,
+            aws_secret_access_key=self.SECRET_ACCESS_KEY,
+            region_name=self.REGION,
+        )
+
+    def environ(self, media_bucket, applications_bucket, **variables):
+        """The S3_* variables an operator sets for this server."""
+        return {
+            "S3_ENDPOINT_URL": self.url,
+            "S3_ACCESS_KEY_ID": self.ACCESS_KEY_ID,
+            "S3_SECRET_ACCESS_KEY": self.SECRET_ACCESS_KEY,
+            "S3_REGION": self.REGION,
+            "S3_MEDIA_BUCKET": media_bucket,
+            "S3_APPLICATIONS_BUCKET": applications_bucket,
+            **variables,
+        }
+
+
+class ObjectStorage:
+    """Two fresh buckets on the S3 server and what a test asks of them."""
+
+    def __init__(self, server):
+        suffix = uuid.uuid4().hex[:12]
+        self.server = server
+        self.client = server.client()
+        self.media_bucket = f"medien-{suffix}"
+        self.applications_bucket = f"bewerbungen-{suffix}"
+        for bucket in (self.media_bucket, self.applications_bucket):
+            self.client.create_bucket(
+                Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": server.REGION}
+            )
+        self.environ = server.environ(self.media_bucket, self.applications_bucket)
+
+    def keys(self, bucket):
+        pages = self.client.get_paginator("list_objects_v2").paginate(Bucket=bucket)
+        return sorted(item["Key"] for page in pages for item in page.get("Contents", []))
+
+    def object(self, bucket, key):
+        return self.client.get_object(Bucket=bucket, Key=key)["Body"].read()
+
+    def anonymous_get(self, url):
+        """(status, body) of a GET without credentials, as anyone on the internet."""
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                return response.status, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read()
+
+    def bucket_url(self, bucket, key):
+        return f"{self.server.url}/{bucket}/{key}"
 
 
 def get_with_query_budget(client, url, *, host, max_queries, status=200, **extra):
