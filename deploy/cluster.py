@@ -40,18 +40,27 @@ PG_SCRIPT = ROOT / ".ci" / "postgres"
 SHIPPED_BACKEND_PORTS = ("8000", "8001")
 
 
+# A port counts as free until its server has bound it: never hand it out twice.
+_handed_out = set()
+
+
 def free_port():
     """A free loopback port for a server: from STELLWERK_TEST_PORTS ("18000-18049")
     when set, so test and cluster servers keep to a range of their own, else
     one the system hands out."""
     first, _, last = os.environ.get("STELLWERK_TEST_PORTS", "0-0").partition("-")
     for port in range(int(first), int(last or first) + 1):
+        if port in _handed_out:
+            continue
         with socket.socket() as probe:
             try:
                 probe.bind(("127.0.0.1", port))
             except OSError:
                 continue
-            return probe.getsockname()[1]
+            port = probe.getsockname()[1]
+        if port not in _handed_out:
+            _handed_out.add(port)
+            return port
     raise RuntimeError(f"kein freier Port in STELLWERK_TEST_PORTS={first}-{last}")
 
 
@@ -242,6 +251,10 @@ class Process:
 
     def poll(self):
         return self.process.poll()
+
+    @property
+    def returncode(self):
+        return self.process.returncode
 
     def kill(self):
         """Every process of the group at once, no goodbye."""
