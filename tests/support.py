@@ -4,8 +4,6 @@ import contextlib
 import http.client
 import os
 import re
-import socket
-import subprocess
 import time
 import urllib.error
 import urllib.request
@@ -23,6 +21,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from campaign.sites import page_cache
 from campaign.sites.staff_security.second_factor import needs_second_factor
 
+# The servers the cluster starts (deploy/cluster.py), started by tests too.
+from deploy.cluster import RedisServer, S3Server, free_port  # noqa: F401
+
 
 def required_everywhere():
     """In CI (STELLWERK_REQUIRE_ALL=1) nothing may skip for want of a tool."""
@@ -36,108 +37,6 @@ def skip_unless_available(available, reason):
     if required_everywhere():
         pytest.fail(f"{reason} (STELLWERK_REQUIRE_ALL=1: must not skip)")
     pytest.skip(reason)
-
-
-def free_port():
-    """A free loopback port for a server a test starts: from STELLWERK_TEST_PORTS
-    ("18000-18049") when set, so test servers keep to a range of their own,
-    else one the system hands out."""
-    first, _, last = os.environ.get("STELLWERK_TEST_PORTS", "0-0").partition("-")
-    for port in range(int(first), int(last or first) + 1):
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return probe.getsockname()[1]
-    raise RuntimeError(f"kein freier Port in STELLWERK_TEST_PORTS={first}-{last}")
-
-
-class RedisServer:
-    """A redis-server of the test's own on a loopback port, without persistence,
-    that the test may stop and start again."""
-
-    def __init__(self, executable, folder):
-        self.executable, self.folder = executable, folder
-        self.port = free_port()
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.process = None
-
-    def start(self):
-        self.process = subprocess.Popen(
-            [
-                *(self.executable, "--bind", "127.0.0.1", "--port", str(self.port)),
-                *("--save", "", "--appendonly", "no", "--dir", str(self.folder)),
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        self._wait(answering=True)
-
-    def stop(self):
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=30)
-        self._wait(answering=False)
-
-    def answers(self):
-        try:
-            with socket.create_connection(("127.0.0.1", self.port), timeout=1) as connection:
-                connection.sendall(b"PING\r\n")
-                return connection.recv(16).startswith(b"+PONG")
-        except OSError:
-            return False
-
-    def _wait(self, *, answering, timeout=30):
-        deadline = time.monotonic() + timeout
-        while self.answers() != answering:
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"redis-server auf Port {self.port}: kein Zustandswechsel")
-            time.sleep(0.05)
-
-
-class S3Server:
-    """moto's standalone S3 server on a loopback port, in a thread of this
-    process: the storages speak real S3 over HTTP to it."""
-
-    REGION = "eu-central-1"
-    ACCESS_KEY_ID = "stellwerk-test"
-    SECRET_ACCESS_KEY = "stellwerk-test-secret"
-
-    def __init__(self):
-        from moto.server import ThreadedMotoServer
-
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.server = ThreadedMotoServer(ip_address="127.0.0.1", port=self.port, verbose=False)
-
-    def start(self):
-        self.server.start()
-
-    def stop(self):
-        self.server.stop()
-
-    def client(self):
-        import boto3
-
-        return boto3.client(
-            "s3",
-            endpoint_url=self.url,
-            aws_access_key_id=self.ACCESS_KEY_ID,
-            aws_secret_access_key=self.SECRET_ACCESS_KEY,
-            region_name=self.REGION,
-        )
-
-    def environ(self, media_bucket, applications_bucket, **variables):
-        """The S3_* variables an operator sets for this server."""
-        return {
-            "S3_ENDPOINT_URL": self.url,
-            "S3_ACCESS_KEY_ID": self.ACCESS_KEY_ID,
-            "S3_SECRET_ACCESS_KEY": self.SECRET_ACCESS_KEY,
-            "S3_REGION": self.REGION,
-            "S3_MEDIA_BUCKET": media_bucket,
-            "S3_APPLICATIONS_BUCKET": applications_bucket,
-            **variables,
-        }
 
 
 class ObjectStorage:
