@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 VENDOR := static/vendor
 
-.PHONY: run test serve bench backup restore install lock static migrate demo lint format messages interface-languages check-deploy clean
+.PHONY: run test serve cluster bench backup restore install lock static migrate demo lint format messages interface-languages check-deploy clean
 
 run demo: export WAGTAILADMIN_BASE_URL ?= http://localhost:$(PORT)
 run: install static interface-languages migrate demo  ## set up everything, load the demo, serve on :$(PORT)
@@ -119,6 +119,11 @@ backup: install  ## database, media and applicants' files into var/backups/stell
 restore: install  ## make restore ARCHIVE=var/backups/stellwerk-….tar, into an empty database and folders
 	@test -n "$(ARCHIVE)" || { echo "Bitte angeben: make restore ARCHIVE=var/backups/stellwerk-….tar"; exit 2; }
 	$(MANAGE) restore "$(ARCHIVE)"
+
+# PostgreSQL, Redis, S3 (moto), two gunicorns, the worker and Varnish on loopback,
+# as on machines of their own (deploy/cluster.py); Ctrl-C stops them all.
+cluster: install static  ## the several-machines setup on this machine: the proxy on :$(PORT), demo loaded
+	$(BIN)/python deploy/cluster.py --port $(PORT)
 
 BENCH_PORT ?= 8077
 bench: install static migrate  ## load run (wrk) against the demo under gunicorn, production settings; GROWTH=1 also at a large installation's size

@@ -188,7 +188,7 @@ def careers_backup_folders():
     return [
         BackupFolder(
             "applications",
-            "APPLICATION_FILES_ROOT",
+            "applications",
             private=True,
             key_fingerprint=application_files.key_fingerprint,
             wrong_key=(

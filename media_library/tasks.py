@@ -16,6 +16,8 @@ from pathlib import Path
 from django.core.files import File
 from django_tasks import task
 
+from media_library.storage import local_copy
+
 logger = logging.getLogger(__name__)
 TIMEOUT = 120
 
@@ -131,30 +133,28 @@ def probe_film(film_id):
     film = Film.objects.filter(pk=film_id).first()
     if film is None or not ffprobe_available():
         return None
-    longest = None
-    first_file = None
+    measured = []  # (duration or None, version), in the versions' order
     for version in film.versions.all():
         try:
-            path = version.file.path
+            with local_copy(version.file) as path:
+                duration = probe_duration(path)
             size = version.file.size
-        except (OSError, NotImplementedError, ValueError):
+        except (OSError, ValueError):  # no file, or one gone from the storage
             continue
-        duration = probe_duration(path)
         FilmVersion.objects.filter(pk=version.pk).update(
             duration=duration if duration is not None else version.duration, file_size=size
         )
-        if duration and (longest is None or duration > longest[0]):
-            longest = (duration, path)
-        first_file = first_file or (duration, path)
+        measured.append((duration, version))
+    longest = max((m for m in measured if m[0]), key=lambda m: m[0], default=None)
     updates = {}
     if longest and not film.duration:
         updates["duration"] = round(longest[0], 2)
-    source = longest or first_file
+    source = longest or (measured[0] if measured else None)
     if film.poster_id is None and source is not None:
-        with tempfile.TemporaryDirectory() as folder:
+        with tempfile.TemporaryDirectory() as folder, local_copy(source[1].file) as path:
             target = Path(folder) / "poster.jpg"
             at = min(1.0, (source[0] or 0) / 2)
-            if extract_frame(source[1], at, target):
+            if extract_frame(path, at, target):
                 with target.open("rb") as handle:
                     poster = CustomImage(
                         title=f"{film.title}: Standbild",

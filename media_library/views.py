@@ -3,7 +3,7 @@ of restricted collections."""
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from wagtail.images import get_image_model
@@ -66,12 +66,17 @@ def restricted_media(request, path):
     owner = _owner(name)
     if owner is None or not privacy.may_view(request, *owner):
         raise Http404
-    options = {"attachment": False}
-    if not hasattr(settings, "SENDFILE_BACKEND"):
-        # As Wagtail's document view: stream from Django unless a sendfile
-        # backend (e.g. nginx X-Accel-Redirect to an internal location) is set.
-        options["backend"] = sendfile_streaming_backend.sendfile
-    response = sendfile(request, default_storage.path(name), **options)
+    try:
+        local_path = default_storage.path(name)
+    except NotImplementedError:  # object storage: a private object, streamed from there
+        response = FileResponse(default_storage.open(name, "rb"))
+    else:
+        options = {"attachment": False}
+        if not hasattr(settings, "SENDFILE_BACKEND"):
+            # As Wagtail's document view: stream from Django unless a sendfile
+            # backend (e.g. nginx X-Accel-Redirect to an internal location) is set.
+            options["backend"] = sendfile_streaming_backend.sendfile
+        response = sendfile(request, local_path, **options)
     patch_cache_control(response, private=True, max_age=600)
     patch_vary_headers(response, ["Cookie"])
     response["Content-Security-Policy"] = "default-src 'none'"

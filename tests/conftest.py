@@ -5,11 +5,14 @@ from django.core.cache import cache
 from django.db import transaction
 from wagtail.models import Site
 
+from campaign.project.settings import object_storage as object_storage_settings
 from campaign.project.settings.base import redis_cache
 from campaign.sites import page_cache
 from tests.demo_snapshot import DemoSnapshots
 from tests.support import (
+    ObjectStorage,
     RedisServer,
+    S3Server,
     login_with_second_factor,
     skip_unless_available,
 )
@@ -99,3 +102,22 @@ def shared_cache(redis_server, settings):
         "pages": redis_cache(redis_server.url, prefix="stellwerk-pages"),
     }
     return redis_server
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """moto's S3 server, started once for the session (each test its own buckets)."""
+    server = S3Server()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def object_storage(s3_server, settings):
+    """Uploads in S3 as a deployment configures it (S3_* variables, see
+    campaign/project/settings/object_storage.py), in two fresh buckets. Changing
+    STORAGES makes Django drop the storages it made, so nothing local lingers."""
+    storage = ObjectStorage(s3_server)
+    settings.STORAGES = {**settings.STORAGES, **object_storage_settings.storages(storage.environ)}
+    return storage

@@ -4,9 +4,10 @@ import contextlib
 import http.client
 import os
 import re
-import socket
-import subprocess
 import time
+import urllib.error
+import urllib.request
+import uuid
 from itertools import zip_longest
 from urllib.parse import urlsplit
 
@@ -19,6 +20,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from campaign.sites import page_cache
 from campaign.sites.staff_security.second_factor import needs_second_factor
+
+# The servers the cluster starts (deploy/cluster.py), started by tests too.
+from deploy.cluster import RedisServer, S3Server, free_port  # noqa: F401
 
 
 def required_everywhere():
@@ -35,61 +39,38 @@ def skip_unless_available(available, reason):
     pytest.skip(reason)
 
 
-def free_port():
-    """A free loopback port for a server a test starts: from STELLWERK_TEST_PORTS
-    ("18000-18049") when set, so test servers keep to a range of their own,
-    else one the system hands out."""
-    first, _, last = os.environ.get("STELLWERK_TEST_PORTS", "0-0").partition("-")
-    for port in range(int(first), int(last or first) + 1):
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return probe.getsockname()[1]
-    raise RuntimeError(f"kein freier Port in STELLWERK_TEST_PORTS={first}-{last}")
+class ObjectStorage:
+    """Two fresh buckets on the S3 server and what a test asks of them."""
 
+    def __init__(self, server):
+        suffix = uuid.uuid4().hex[:12]
+        self.server = server
+        self.client = server.client()
+        self.media_bucket = f"medien-{suffix}"
+        self.applications_bucket = f"bewerbungen-{suffix}"
+        for bucket in (self.media_bucket, self.applications_bucket):
+            self.client.create_bucket(
+                Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": server.REGION}
+            )
+        self.environ = server.environ(self.media_bucket, self.applications_bucket)
 
-class RedisServer:
-    """A redis-server of the test's own on a loopback port, without persistence,
-    that the test may stop and start again."""
+    def keys(self, bucket):
+        pages = self.client.get_paginator("list_objects_v2").paginate(Bucket=bucket)
+        return sorted(item["Key"] for page in pages for item in page.get("Contents", []))
 
-    def __init__(self, executable, folder):
-        self.executable, self.folder = executable, folder
-        self.port = free_port()
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.process = None
+    def object(self, bucket, key):
+        return self.client.get_object(Bucket=bucket, Key=key)["Body"].read()
 
-    def start(self):
-        self.process = subprocess.Popen(
-            [
-                *(self.executable, "--bind", "127.0.0.1", "--port", str(self.port)),
-                *("--save", "", "--appendonly", "no", "--dir", str(self.folder)),
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        self._wait(answering=True)
-
-    def stop(self):
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=30)
-        self._wait(answering=False)
-
-    def answers(self):
+    def anonymous_get(self, url):
+        """(status, body) of a GET without credentials, as anyone on the internet."""
         try:
-            with socket.create_connection(("127.0.0.1", self.port), timeout=1) as connection:
-                connection.sendall(b"PING\r\n")
-                return connection.recv(16).startswith(b"+PONG")
-        except OSError:
-            return False
+            with urllib.request.urlopen(url, timeout=10) as response:
+                return response.status, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read()
 
-    def _wait(self, *, answering, timeout=30):
-        deadline = time.monotonic() + timeout
-        while self.answers() != answering:
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"redis-server auf Port {self.port}: kein Zustandswechsel")
-            time.sleep(0.05)
+    def bucket_url(self, bucket, key):
+        return f"{self.server.url}/{bucket}/{key}"
 
 
 def get_with_query_budget(client, url, *, host, max_queries, status=200, **extra):

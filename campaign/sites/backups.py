@@ -1,12 +1,17 @@
 """Backups: the database, the media and the applicants' files in one archive.
 
 `manage.py backup` writes a tar archive; `manage.py restore` puts one back
-into an empty database and empty folders. The archive holds
+into an empty database and empty storages. The files are read and written
+through the STORAGES aliases, so the same archive comes from and goes to
+local folders or object storage (S3 buckets) alike, and moves an installation
+from one to the other. The archive holds
 
     database.pgdump or database.sqlite3   pg_dump's custom format, or SQLite's online backup
-    files/media/…                         MEDIA_ROOT
-    files/media-restricted/…              RESTRICTED_MEDIA_ROOT
-    files/applications/…                  APPLICATION_FILES_ROOT (encrypted as stored)
+    files/media/…                         "public_media": MEDIA_ROOT or the media bucket
+    files/media-restricted/…              "restricted_media": RESTRICTED_MEDIA_ROOT or
+                                          restricted/… in the media bucket
+    files/applications/…                  "applications": APPLICATION_FILES_ROOT or its
+                                          bucket (encrypted as stored)
     manifest.json                         a SHA-256 of each member, the database's kind,
                                           a fingerprint of the applicants' files' key
 
@@ -36,10 +41,13 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage, storages
 from django.db import connection
 from django.utils import timezone
 from wagtail import hooks
+
+from media_library.storage import PREFIX as RESTRICTED_PREFIX
 
 HOOK = "register_backup_folders"
 FORMAT = 1
@@ -49,8 +57,9 @@ MANIFEST = "manifest.json"
 @dataclass(frozen=True)
 class BackupFolder:
     name: str  # the folder's name in the archive, under files/
-    setting: str  # the setting that says where it lives
-    # Readable by this user only: restored so (folder 0700, files 0600).
+    storage: str  # the alias in STORAGES its files are kept in
+    # Readable by this user only: 0600 in the archive (the storage keeps them
+    # so when restored: careers' SealedFileSystemStorage, private objects).
     private: bool = False
     # Its files are encrypted: a fingerprint of the key (never the key itself),
     # and what a restore under another key says. One folder at most has a key.
@@ -59,8 +68,8 @@ class BackupFolder:
 
 
 MEDIA_FOLDERS = [
-    BackupFolder("media", "MEDIA_ROOT"),
-    BackupFolder("media-restricted", "RESTRICTED_MEDIA_ROOT"),
+    BackupFolder("media", "public_media"),
+    BackupFolder("media-restricted", "restricted_media"),
 ]
 DATABASE_FILES = {"postgresql": "database.pgdump", "sqlite": "database.sqlite3"}
 CHUNK = 1024 * 1024
@@ -85,12 +94,11 @@ def create(destination):
         descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(descriptor, "wb") as handle, tarfile.open(fileobj=handle, mode="w") as tar:
             checksums[database_name] = _add(tar, dump, database_name)
-            for folder, root in _folders():
-                for path in sorted(p for p in root.rglob("*") if p.is_file()):
-                    if path.suffix == ".part":  # a file still being written
-                        continue
-                    name = f"files/{folder}/{path.relative_to(root).as_posix()}"
-                    checksums[name] = _add(tar, path, name)
+            for folder in registered_folders():
+                storage = storages[folder.storage]
+                for stored in _stored_names(folder):
+                    name = f"files/{folder.name}/{stored}"
+                    checksums[name] = _add_stored(tar, storage, stored, name, folder.private)
             manifest = {
                 "format": FORMAT,
                 "created": timezone.now().isoformat(),
@@ -104,7 +112,7 @@ def create(destination):
 
 
 def restore(archive):
-    """Put `archive` back into the configured database and folders, which must be empty."""
+    """Put `archive` back into the configured database and storages, which must be empty."""
     archive = Path(archive)
     if not archive.is_file():
         raise BackupError(f"Die Sicherung {archive} gibt es nicht.")
@@ -117,10 +125,11 @@ def restore(archive):
                 dump = Path(scratch) / database_name
                 _extract(tar, database_name, dump)
                 _load_database(dump)
+            folders = _folders_by_name()
             for name in manifest["members"]:
                 if name.startswith("files/"):
                     _, folder, rest = name.split("/", 2)
-                    _extract(tar, name, _root(folder) / rest)
+                    _restore_stored(tar, name, folders[folder], rest)
     except (tarfile.TarError, OSError, KeyError, ValueError) as error:
         raise BackupError(f"Die Sicherung ist nicht lesbar: {error}") from error
     return manifest
@@ -170,9 +179,9 @@ def _refuse_unless_empty():
             "Die Datenbank ist nicht leer. Eine Sicherung wird nur in eine leere Datenbank "
             "zurückgespielt, damit nichts Vorhandenes verloren geht."
         )
-    for _folder, root in _folders():
-        if any(root.iterdir()):
-            raise BackupError(f"Der Ordner {root} ist nicht leer.")
+    for folder in registered_folders():
+        if next(_stored_names(folder), None) is not None:
+            raise BackupError(f"{_where(storages[folder.storage])} ist nicht leer.")
 
 
 def registered_folders():
@@ -196,15 +205,33 @@ def _key_fingerprint():
     return keyed.key_fingerprint() if keyed else None
 
 
-def _folders():
-    for folder in registered_folders():
-        root = _root(folder.name)
-        root.mkdir(parents=True, exist_ok=True)
-        yield folder.name, root
+def _stored_names(folder):
+    """The names of every file in the folder's storage, in order; files still
+    being written (.part) left out, and in the media the restricted side, which
+    in object storage shares the bucket (on disk it is a folder of its own)."""
+
+    def walk(prefix):
+        try:
+            folders, files = storages[folder.storage].listdir(prefix)
+        except FileNotFoundError:  # a folder not made yet on a fresh installation
+            return
+        for name in sorted(files):
+            if not name.endswith(".part"):
+                yield f"{prefix}{name}"
+        for sub in sorted(folders):
+            if folder.storage == "public_media" and f"{prefix}{sub}/" == RESTRICTED_PREFIX:
+                continue
+            yield from walk(f"{prefix}{sub}/")
+
+    return walk("")
 
 
-def _root(folder):
-    return Path(getattr(settings, _folders_by_name()[folder].setting))
+def _where(storage):
+    """The storage as the operator knows it: a folder or a bucket."""
+    if isinstance(storage, FileSystemStorage):
+        return f"Der Ordner {storage.location}"
+    location = f"/{storage.location}" if getattr(storage, "location", "") else ""
+    return f"Der Bucket {getattr(storage, 'bucket_name', '?')}{location}"
 
 
 def _vendor():
@@ -271,6 +298,24 @@ def _add(tar, path, name):
     return checksum
 
 
+def _add_stored(tar, storage, stored, name, private):
+    """One file of a storage into the archive, read once (from a bucket, a
+    download) into a temporary file that is hashed on the way."""
+    digest = hashlib.sha256()
+    with tempfile.TemporaryFile() as copy:
+        with storage.open(stored, "rb") as source:
+            while chunk := source.read(CHUNK):
+                digest.update(chunk)
+                copy.write(chunk)
+        info = tarfile.TarInfo(name)
+        info.size = copy.tell()
+        info.mtime = int(storage.get_modified_time(stored).timestamp())
+        info.mode = 0o600 if private else 0o644
+        copy.seek(0)
+        tar.addfile(info, copy)
+    return digest.hexdigest()
+
+
 def _add_bytes(tar, name, content):
     info = tarfile.TarInfo(name)
     info.size = len(content)
@@ -280,17 +325,19 @@ def _add_bytes(tar, name, content):
 
 
 def _extract(tar, name, target):
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # A private folder stays readable by this user only, as its app writes it.
-    private = any(
-        folder.private and target.is_relative_to(_root(folder.name))
-        for folder in registered_folders()
-    )
-    if private:
-        target.parent.chmod(0o700)
-    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600 if private else 0o644)
-    with os.fdopen(descriptor, "wb") as handle:
+    with open(target, "wb") as handle:
         shutil.copyfileobj(tar.extractfile(name), handle, CHUNK)
+
+
+def _restore_stored(tar, name, folder, stored):
+    """One member back into its storage under its very name (which the rows
+    name); the storage sets what it sets on every upload (modes, ACLs)."""
+    member = tar.getmember(name)
+    content = File(tar.extractfile(member), name=stored)
+    content.size = member.size
+    saved = storages[folder.storage].save(stored, content)
+    if saved != stored:
+        raise BackupError(f"{stored} wurde als {saved} gespeichert: der Speicher war nicht leer.")
 
 
 def _sha256(handle):

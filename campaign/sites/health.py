@@ -4,16 +4,18 @@
 serves nothing without it), so a failing check means "restart or page".
 /readyz is readiness: whether this instance should get visitors now, with
 every service it relies on named: database, the shared cache (a key written
-and read back) and the media storage. A Redis that is down leaves the pages
-working (campaign/project/settings/base.py), but not as they should: rate limits and
+and read back) and the media storage (with object storage: each of its
+buckets). A Redis that is down leaves the pages working
+(campaign/project/settings/base.py), but not as they should: rate limits and
 the registration's captcha wait for it, so /readyz answers 503 naming it.
 """
 
 import logging
 import secrets
 
+from django.conf import settings
 from django.core.cache import cache
-from django.core.files.storage import default_storage
+from django.core.files.storage import default_storage, storages
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
@@ -51,6 +53,12 @@ def _storage():
     # (The file system answers False for a path it cannot see; a folder that
     # does not exist yet on a fresh installation must not hold visitors off.)
     default_storage.exists("readyz")
+    # Every bucket of object storage (media, applicants' files) must exist and
+    # answer: a missing one would only show at the next upload.
+    for alias, config in settings.STORAGES.items():
+        bucket = config.get("OPTIONS", {}).get("bucket_name")
+        if bucket:
+            storages[alias].connection.meta.client.head_bucket(Bucket=bucket)
     return True
 
 

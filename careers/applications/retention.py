@@ -69,19 +69,19 @@ def delete_orphaned_files(now=None):
     cutoff = ((now or timezone.now()) - ORPHAN_GRACE).timestamp()
     orphans = []
     named = {}
-    for document_id, path, modified in storage.stored_files():
+    for document_id, name, modified in storage.stored_files():
         if modified >= cutoff:
             continue
         if document_id is None:
-            orphans.append(path)  # a .part: its writer died
+            orphans.append(name)  # a .part: its writer died
         else:
-            named[document_id] = path
+            named[document_id] = name
     ids = list(named)
     for start in range(0, len(ids), LOOKUP_BATCH):
         batch = ids[start : start + LOOKUP_BATCH]
         known = set(ApplicationDocument.objects.filter(pk__in=batch).values_list("pk", flat=True))
         orphans.extend(named[document_id] for document_id in batch if document_id not in known)
-    for path in orphans:
-        path.unlink(missing_ok=True)
+    for name in orphans:
+        storage.delete_stored(name)
     logger.info("%d verwaiste Dateien von Bewerbungen gelöscht", len(orphans))
     return len(orphans)

@@ -1,10 +1,12 @@
-"""Applicants' documents, encrypted at rest outside MEDIA_ROOT.
+"""Applicants' documents, encrypted at rest, never under a public URL.
 
 Each file is AES-GCM encrypted with the key from APPLICATION_FILES_KEY and
 stored as `<nonce (12 bytes)><ciphertext + tag>` under the document's uuid in
-APPLICATION_FILES_ROOT. The uuid is the associated data, so a file copied
-under another document's name fails to decrypt like a changed one. No name
-an applicant chose ever reaches the file system.
+the storage STORAGES["applications"]: APPLICATION_FILES_ROOT on disk, or a
+bucket of its own in object storage (private objects, encrypted all the same).
+The uuid is the associated data, so a file copied under another document's
+name fails to decrypt like a changed one. No name an applicant chose ever
+reaches the storage.
 """
 
 import base64
@@ -18,6 +20,10 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
+
+from media_library.storage import SettingFolderStorage
 
 NONCE_BYTES = 12
 PARTIAL_SUFFIX = ".part"
@@ -26,6 +32,39 @@ STORED_NAME = re.compile(r"[0-9a-f]{32}")
 
 class UnreadableDocument(Exception):
     """The stored file is missing, was changed, or belongs to another key or document."""
+
+
+class SealedFileSystemStorage(SettingFolderStorage):
+    """APPLICATION_FILES_ROOT, readable by this user only. A file is on disk
+    before it is renamed into place, so one under its final name is always
+    whole (a crash leaves only a .part, which the retention sweep removes)."""
+
+    folder_setting = "APPLICATION_FILES_ROOT"
+
+    def __init__(self, **options):
+        super().__init__(
+            **{"file_permissions_mode": 0o600, "directory_permissions_mode": 0o700, **options}
+        )
+
+    def get_available_name(self, name, max_length=None):
+        return name  # the document's uuid: written once under exactly that name
+
+    def _save(self, name, content):
+        target = Path(self.path(name))
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        partial = target.with_suffix(PARTIAL_SUFFIX)
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as handle:
+            for chunk in content.chunks():
+                handle.write(chunk)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+        return name
+
+
+def _storage():
+    return storages["applications"]
 
 
 def _key():
@@ -38,50 +77,45 @@ def _key():
     return key
 
 
+def name_of(document_id):
+    return uuid.UUID(str(document_id)).hex
+
+
 def path_of(document_id):
-    return settings.APPLICATION_FILES_ROOT / uuid.UUID(str(document_id)).hex
+    """The file on disk (NotImplementedError with object storage)."""
+    return Path(_storage().path(name_of(document_id)))
 
 
 def write(document_id, content):
-    """Encrypt `content` (bytes) into the file of `document_id`."""
+    """Encrypt `content` (bytes) into the file of `document_id`; its stored name."""
     document_id = uuid.UUID(str(document_id))
     nonce = os.urandom(NONCE_BYTES)
     sealed = nonce + AESGCM(_key()).encrypt(nonce, content, document_id.bytes)
-    target = path_of(document_id)
-    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    partial = target.with_suffix(PARTIAL_SUFFIX)
-    # Readable by this user only; on disk before it is renamed into place, so a
-    # file under its final name is always whole (a crash leaves only a .part).
-    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(sealed)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(partial, target)
-    return target
+    return _storage().save(name_of(document_id), ContentFile(sealed))
 
 
 def stored_files():
-    """(document id or None for a .part, path, modified timestamp) of every file this
-    module wrote; anything else in the folder is not ours and left alone."""
-    root = settings.APPLICATION_FILES_ROOT
-    if not root.exists():
+    """(document id or None for a .part, stored name, modified timestamp) of every
+    file this module wrote; anything else in the storage is not ours and left alone."""
+    storage = _storage()
+    try:
+        _folders, names = storage.listdir("")
+    except FileNotFoundError:  # no folder yet on a fresh installation
         return
-    for entry in os.scandir(root):
-        stem, _dot, suffix = entry.name.partition(".")
-        if not (entry.is_file(follow_symlinks=False) and STORED_NAME.fullmatch(stem)):
-            continue
-        if suffix and f".{suffix}" != PARTIAL_SUFFIX:
+    for name in names:
+        stem, _dot, suffix = name.partition(".")
+        if not STORED_NAME.fullmatch(stem) or (suffix and f".{suffix}" != PARTIAL_SUFFIX):
             continue
         document_id = None if suffix else uuid.UUID(stem)
-        yield document_id, Path(entry.path), entry.stat(follow_symlinks=False).st_mtime
+        yield document_id, name, storage.get_modified_time(name).timestamp()
 
 
 def read(document_id):
     """The decrypted content of `document_id`; UnreadableDocument if it cannot be."""
     document_id = uuid.UUID(str(document_id))
     try:
-        sealed = path_of(document_id).read_bytes()
+        with _storage().open(name_of(document_id), "rb") as stored:
+            sealed = stored.read()
     except FileNotFoundError as error:
         raise UnreadableDocument(str(document_id)) from error
     nonce, ciphertext = sealed[:NONCE_BYTES], sealed[NONCE_BYTES:]
@@ -92,7 +126,11 @@ def read(document_id):
 
 
 def delete(document_id):
-    path_of(document_id).unlink(missing_ok=True)
+    delete_stored(name_of(document_id))
+
+
+def delete_stored(name):
+    _storage().delete(name)  # a name already gone is no error, on disk or in a bucket
 
 
 def key_fingerprint():

@@ -2,8 +2,9 @@
 
 An application belongs to one posting and is deleted with it. Its documents
 are not Wagtail documents: the rows here hold metadata only (the name the
-applicant's file had, its size); the content lies encrypted outside
-MEDIA_ROOT under the document's uuid (careers/applications/storage.py).
+applicant's file had, its size); the content lies encrypted under the
+document's uuid in a storage of its own, never the media's
+(careers/applications/storage.py).
 """
 
 import uuid

@@ -3,7 +3,7 @@
 DEBUG is off and secrets come only from the environment; dev.py and test.py
 loosen what they need, production.py insists on what a deployment must set.
 Integrations switch on by environment variable: DATABASE_URL, REDIS_URL,
-EMAIL_URL (or the SMTP_* variables), MEDIA_ROOT.
+EMAIL_URL (or the SMTP_* variables), MEDIA_ROOT, S3_MEDIA_BUCKET (object storage).
 """
 
 import datetime
@@ -13,6 +13,8 @@ from pathlib import Path
 import dj_database_url
 import dj_email_url
 from django.utils.translation import gettext_lazy as _
+
+from . import object_storage
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]  # campaign/
 BASE_DIR = PROJECT_DIR.parent
@@ -254,8 +256,11 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # collection's view restriction (media_library/storage.py). Never let a web
 # server serve this folder.
 RESTRICTED_MEDIA_ROOT = Path(os.environ.get("RESTRICTED_MEDIA_ROOT", VAR_DIR / "media-restricted"))
+# With S3_MEDIA_BUCKET set, every upload goes to S3-compatible object storage
+# instead of these folders (object_storage.py; README, "Objektspeicher (S3)").
 STORAGES = {
     "default": {"BACKEND": "media_library.storage.MediaStorage"},
+    **object_storage.storages(os.environ),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -311,9 +316,10 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", "blob:"],
+        # Public media from object storage unless S3_PUBLIC_MEDIA_URL is a path here.
+        "img-src": ["'self'", "data:", "blob:", *object_storage.public_media_origins(os.environ)],
         "font-src": ["'self'"],
-        "media-src": ["'self'"],
+        "media-src": ["'self'", *object_storage.public_media_origins(os.environ)],
         "connect-src": ["'self'"],
         # Players of YouTube and Vimeo in privacy mode, loaded only after a click
         # (media_library/external_video.py, two-click consent).

@@ -220,6 +220,29 @@ def test_publishing_again_renders_a_new_pdf_and_removes_the_old(
     assert "„Was geht noch“" in PdfReader(io.BytesIO(data)).pages[0].extract_text()
 
 
+def test_with_object_storage_the_pdf_is_a_private_object_downloaded_through_the_page(
+    client, object_storage, site, django_capture_on_commit_callbacks
+):
+    # The motifs' print renditions are read from the bucket, the PDF written to it.
+    with django_capture_on_commit_callbacks(execute=True):
+        calendar = _publish(_calendar(site))
+    stored = CalendarPdf.objects.get(page=calendar)
+
+    _, data = _pdf(client)
+
+    assert stored.file.name.startswith("kalender/")
+    assert stored.file.name in object_storage.keys(object_storage.media_bucket)
+    assert data == object_storage.object(object_storage.media_bucket, stored.file.name)
+    assert len(PdfReader(io.BytesIO(data)).pages) == 14
+    bucket_url = object_storage.bucket_url(object_storage.media_bucket, stored.file.name)
+    assert object_storage.anonymous_get(bucket_url)[0] == 403  # only through the page
+
+    calendar.motto = "Was geht noch"
+    with django_capture_on_commit_callbacks(execute=True):
+        _publish(calendar)
+    assert stored.file.name not in object_storage.keys(object_storage.media_bucket)
+
+
 def test_a_pdf_older_than_the_last_publication_is_made_again(client, calendar):
     stored = CalendarPdf.objects.get(page=calendar)
     CalendarPdf.objects.filter(pk=stored.pk).update(

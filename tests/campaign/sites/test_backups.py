@@ -17,6 +17,7 @@ import uuid
 import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import connection
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -28,6 +29,7 @@ from careers.applications import services
 from careers.applications import storage as application_files
 from careers.models import Application, ApplicationDocument, JobPostingPage
 from tests.careers.applications.conftest import make_pdf
+from tests.support import ObjectStorage
 
 # The restored installation lists itself in a process of its own.
 LIST_INVENTORY = (
@@ -189,3 +191,51 @@ def test_a_restore_into_a_database_in_use_is_refused(fresh_demo, tmp_path):
 
     assert Page.objects.count() == pages
     assert Application.objects.count() == 0
+
+
+def test_with_object_storage_the_objects_are_in_the_archive_and_restored_into_new_buckets(
+    object_storage, empty_database, s3_server, tmp_path
+):
+    default_storage.save("original_images/rathaus.png", ContentFile(b"oeffentlich"))
+    default_storage.save("restricted/images/intern.png", ContentFile(b"nur mitglieder"))
+    default_storage.save("documents/satzung.pdf", ContentFile(b"%PDF-1.4 satzung"))
+    application_files.write(uuid.uuid4(), b"Lebenslauf Ada Muster")
+    before = {
+        bucket: {key: object_storage.object(bucket, key) for key in object_storage.keys(bucket)}
+        for bucket in (object_storage.media_bucket, object_storage.applications_bucket)
+    }
+
+    archive = backups.create(tmp_path / "sicherungen")
+
+    with tarfile.open(archive) as tar:
+        members = {m.name for m in tar.getmembers()}
+    assert {
+        "files/media/original_images/rathaus.png",
+        "files/media/documents/satzung.pdf",
+        "files/media-restricted/images/intern.png",
+    } <= members
+    assert not any(name.startswith("files/media/restricted/") for name in members)
+    assert len([n for n in members if n.startswith("files/applications/")]) == 1
+
+    new = ObjectStorage(s3_server)
+    restored = manage(
+        "restore", str(archive), database_url=empty_database, folder=tmp_path, **new.environ
+    )
+
+    assert restored.returncode == 0, restored.stderr
+    assert not (tmp_path / "media").exists()  # nothing went to local folders
+    assert not (tmp_path / "applications").exists()
+    after = {
+        old: {key: new.object(bucket, key) for key in new.keys(bucket)}
+        for old, bucket in (
+            (object_storage.media_bucket, new.media_bucket),
+            (object_storage.applications_bucket, new.applications_bucket),
+        )
+    }
+    assert after == before
+    # Public stays public, everything else private, as on upload.
+    assert (
+        new.anonymous_get(new.bucket_url(new.media_bucket, "original_images/rathaus.png"))[0] == 200
+    )
+    for key in ("restricted/images/intern.png", "documents/satzung.pdf"):
+        assert new.anonymous_get(new.bucket_url(new.media_bucket, key))[0] == 403, key

@@ -1,8 +1,8 @@
 """The caching proxy of deploy/varnish/stellwerk.vcl in front of two app servers,
 purged by the page cache's own rules (campaign/sites/page_cache/proxy.py).
 
-Real processes on loopback: varnishd with the shipped VCL (only its backends'
-ports changed), two gunicorns with production settings on the test's
+Real processes on loopback (deploy/cluster.py's): varnishd with the shipped VCL (only
+its backends' ports changed), two gunicorns with production settings on the test's
 PostgreSQL and Redis. What the test process publishes reaches the proxy as the
 app servers' own saves would: through purge_hosts() and a BAN after the commit.
 Without varnishd or PostgreSQL the tests skip locally and fail in CI.
@@ -12,14 +12,9 @@ import contextlib
 import http.client
 import os
 import re
-import shutil
-import signal
 import socket
-import subprocess
-import sys
 import time
 import uuid
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -31,10 +26,9 @@ from wagtail.models import Site
 from campaign.members import accounts
 from campaign.sites import page_cache
 from campaign.sites.page_cache import proxy
-from tests.support import free_port, skip_unless_available, wait_until_healthy
+from deploy.cluster import AppServer, Proxy, varnishd
+from tests.support import skip_unless_available, wait_until_healthy
 
-BASE_DIR = Path(__file__).resolve().parents[3]
-VCL = BASE_DIR / "deploy" / "varnish" / "stellwerk.vcl"
 HOST = "mitte.localhost"
 DIRECTORY = "localhost"
 STATIC_FILE = "/static/css/stellwerk.css"
@@ -51,59 +45,12 @@ def _tools():
     skip_unless_available(
         connection.vendor == "postgresql", "braucht PostgreSQL per DATABASE_URL (siehe .ci/run)"
     )
-    skip_unless_available(_varnishd(), "varnishd fehlt: apt-get install varnish")
-
-
-def _varnishd():
-    return shutil.which("varnishd") or shutil.which("varnishd", path="/usr/sbin:/sbin")
+    skip_unless_available(varnishd(), "varnishd fehlt: apt-get install varnish")
 
 
 def _database_url():
     db = connection.settings_dict
     return f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
-
-
-def _stop(process):
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-class AppServer:
-    """gunicorn with production settings, in a process group of its own (killable whole)."""
-
-    def __init__(self, folder, environment):
-        self.port = free_port()
-        self.log = (folder / f"gunicorn-{self.port}.log").open("w")
-        command = [sys.executable, "-m", "gunicorn", "campaign.project.wsgi"]
-        command += ["--config", str(BASE_DIR / "deploy" / "gunicorn.conf.py")]
-        command += ["--bind", f"127.0.0.1:{self.port}", "--workers", "1", "--no-control-socket"]
-        self.process = subprocess.Popen(
-            command,
-            cwd=BASE_DIR,
-            env=environment,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-
-    def kill(self):
-        """As a machine lost: every process at once, no goodbye."""
-        os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait()
-
-    def stop(self):
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.kill()
-        self.log.close()
 
 
 @pytest.fixture
@@ -140,29 +87,13 @@ def app_servers(fresh_demo, shared_cache, tmp_path):
 @pytest.fixture
 def varnish(app_servers, tmp_path, settings):
     """varnishd with the shipped VCL in front of both app servers; the app bans in it."""
-    vcl = VCL.read_text()
-    for shipped, server in zip(('.port = "8000";', '.port = "8001";'), app_servers, strict=True):
-        assert vcl.count(shipped) == 2, shipped  # probed and unprobed
-        vcl = vcl.replace(shipped, f'.port = "{server.port}";')
-    (tmp_path / "stellwerk.vcl").write_text(vcl)
-    port = free_port()
-    command = [_varnishd(), "-F", "-j", "none", "-n", str(tmp_path / "varnish")]
-    command += ["-a", f"127.0.0.1:{port}", "-T", "none", "-s", "malloc,64m"]
-    command += ["-f", str(tmp_path / "stellwerk.vcl"), "-p", "ban_lurker_sleep=0.1"]
-    log = (tmp_path / "varnishd.log").open("w")
-    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    proxy = Proxy(tmp_path, [server.port for server in app_servers])
     try:
-        deadline = time.monotonic() + 30
-        # Until the probes have found both app servers healthy: a page through it.
-        while _status(port, "/healthz") != 200:
-            assert process.poll() is None, (tmp_path / "varnishd.log").read_text()
-            assert time.monotonic() < deadline, "varnishd antwortet nicht"
-            time.sleep(0.2)
-        settings.PROXY_PURGE_URLS = [f"http://127.0.0.1:{port}"]
-        yield port
+        proxy.wait_until_healthy()
+        settings.PROXY_PURGE_URLS = [proxy.url]
+        yield proxy.port
     finally:
-        _stop(process)
-        log.close()
+        proxy.stop()
 
 
 def _request(port, path, *, method="GET", host=HOST, headers=None, source="127.0.0.1"):

@@ -10,8 +10,8 @@ pytestmark = pytest.mark.django_db
 
 
 class UnreachableStorage(FileSystemStorage):
-    """An object store out of reach: no S3 client is installed to point at a
-    closed port, so this raises as boto3 would."""
+    """A storage out of reach, failing at once (boto3 would retry a closed
+    port for seconds before it raised)."""
 
     def exists(self, name):
         raise OSError("Speicher nicht erreichbar")
@@ -52,6 +52,19 @@ def test_an_unreachable_media_storage_is_named_and_liveness_stays(client, settin
         "storage": "down",
         "failing": ["storage"],
     }
+    assert client.get("/healthz").status_code == 200
+
+
+def test_with_object_storage_every_bucket_is_asked(client, object_storage):
+    assert client.get("/readyz").json()["storage"] == "ok"
+
+    # The applicants' bucket gone (a typo in S3_APPLICATIONS_BUCKET, a deleted
+    # bucket): the next application would fail, so visitors wait.
+    object_storage.client.delete_bucket(Bucket=object_storage.applications_bucket)
+    ready = client.get("/readyz")
+
+    assert ready.status_code == 503
+    assert ready.json()["failing"] == ["storage"]
     assert client.get("/healthz").status_code == 200
 
 

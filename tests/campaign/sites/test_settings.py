@@ -8,6 +8,8 @@ import sys
 
 from django.conf import settings
 
+from campaign.project.settings import object_storage
+
 MANAGE = [sys.executable, str(settings.BASE_DIR / "manage.py")]
 
 
@@ -127,3 +129,53 @@ def test_base_settings_are_safe_without_environment():
     )
 
     assert result.stdout.split() == ["False", "''", "[]"]
+
+
+S3_VARIABLES = {
+    "S3_ENDPOINT_URL": "https://s3.example.de",
+    "S3_ACCESS_KEY_ID": "stellwerk",
+    "S3_SECRET_ACCESS_KEY": "nicht-geheim",
+    "S3_REGION": "eu-central-1",
+    "S3_MEDIA_BUCKET": "stellwerk-medien",
+    "S3_APPLICATIONS_BUCKET": "stellwerk-bewerbungen",
+}
+
+
+def test_check_deploy_reports_nothing_with_object_storage():
+    result = run_with_production_settings(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="karriere.example.de",
+        **S3_VARIABLES,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_refuses_object_storage_without_a_bucket_of_its_own_for_applications():
+    for applications_bucket in ("", S3_VARIABLES["S3_MEDIA_BUCKET"]):
+        result = run_with_production_settings(
+            "check",
+            SECRET_KEY=secrets.token_urlsafe(50),
+            ALLOWED_HOSTS="karriere.example.de",
+            **{**S3_VARIABLES, "S3_APPLICATIONS_BUCKET": applications_bucket},
+        )
+
+        assert result.returncode != 0
+        assert "S3_APPLICATIONS_BUCKET muss mit S3_MEDIA_BUCKET gesetzt sein" in result.stderr
+
+
+def test_pages_may_load_public_media_from_where_object_storage_serves_them():
+    assert object_storage.public_media_origins({}) == []
+    assert object_storage.public_media_origins(S3_VARIABLES) == ["https://s3.example.de"]
+    behind_cdn = {**S3_VARIABLES, "S3_PUBLIC_MEDIA_URL": "https://medien.example.de/stellwerk/"}
+    assert object_storage.public_media_origins(behind_cdn) == ["https://medien.example.de"]
+    # Through the site's own proxy: 'self' already covers it.
+    on_the_site = {**S3_VARIABLES, "S3_PUBLIC_MEDIA_URL": "/media/"}
+    assert object_storage.public_media_origins(on_the_site) == []
+    aws = {"S3_MEDIA_BUCKET": "medien", "S3_APPLICATIONS_BUCKET": "bewerbungen"}
+    assert object_storage.public_media_origins(aws) == ["https://medien.s3.amazonaws.com"]

@@ -79,13 +79,13 @@ def test_the_daily_command_sweeps_files_left_without_their_row(
         application = services.submit(posting, valid_data, [("cv.pdf", pdf_bytes)])
     with_row = storage.path_of(application.documents.get().pk)
     # A worker killed after writing, before its row was committed; one killed while writing.
-    orphan = storage.write(uuid.uuid4(), pdf_bytes)
+    orphan = storage.path_of(storage.write(uuid.uuid4(), pdf_bytes))
     stale_part = orphan.with_name(uuid.uuid4().hex + ".part")
     stale_part.write_bytes(b"half")
     for path in (with_row, orphan, stale_part):
         _age(path, hours=2)
     # Younger than an hour: may be an application being received right now.
-    in_flight = storage.write(uuid.uuid4(), pdf_bytes)
+    in_flight = storage.path_of(storage.write(uuid.uuid4(), pdf_bytes))
     writing = in_flight.with_name(uuid.uuid4().hex + ".part")
     writing.write_bytes(b"half")
     # Not a name this feature gives: not ours to delete.
