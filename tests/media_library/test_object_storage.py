@@ -9,12 +9,13 @@ import shutil
 import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.test import Client
+from django.test import Client, RequestFactory
 from PIL import Image
 from wagtail.models import CollectionViewRestriction
 
 from media_library import demo
-from media_library.models import CustomImage, Film, FilmVersion, VersionKind
+from media_library.blocks import FilmBlock
+from media_library.models import CustomImage, Film, FilmVersion, SubtitleTrack, VersionKind
 from tests.media_library import files
 from tests.support import skip_unless_available
 
@@ -155,3 +156,33 @@ def test_a_films_duration_and_poster_are_read_from_the_bucket(object_storage):
     assert film.poster.width == 320
     assert film.poster.file.name in object_storage.keys(object_storage.media_bucket)
     _nothing_on_disk()
+
+
+def _film_with_subtitles():
+    film = Film(title="Mit Untertiteln", type="video")
+    version = FilmVersion(kind=VersionKind.LONG)
+    version.file.save("imagefilm.mp4", ContentFile(b"kein Film"), save=False)
+    track = SubtitleTrack(language="de")
+    cue = b"WEBVTT\n\n00:00.000 --> 00:01.000\nHallo\n"
+    track.file.save("de.vtt", ContentFile(cue), save=False)
+    version.subtitle_tracks.add(track)
+    film.versions.add(version)
+    film.save()
+    html = FilmBlock().render({"film": film}, context={"request": RequestFactory().get("/")})
+    track_url = film.versions.get().subtitle_tracks.get().file.url
+    assert f'src="{track_url}"' in html
+    return html, track_url
+
+
+def test_subtitles_from_the_bucket_make_the_video_ask_in_cors_mode(object_storage):
+    # Browsers load a <track> from another origin only when the <video> asks
+    # in CORS mode (the bucket answering with CORS headers).
+    html, track_url = _film_with_subtitles()
+    assert track_url.startswith(object_storage.server.url)
+    assert '<video class="film__video" controls preload="metadata" crossorigin="anonymous"' in html
+
+
+def test_subtitles_from_the_sites_own_origin_need_no_cors_mode():
+    html, track_url = _film_with_subtitles()
+    assert track_url.startswith("/")
+    assert "crossorigin" not in html
