@@ -10,9 +10,11 @@ buckets). A Redis that is down leaves the pages working
 the registration's captcha wait for it, so /readyz answers 503 naming it.
 """
 
+import copy
 import logging
 import secrets
 
+from botocore.config import Config
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.storage import default_storage, storages
@@ -48,18 +50,36 @@ def _cache():
     return answered
 
 
+# A probe answers within the orchestrator's timeout: one attempt, short waits.
+PROBE_CONFIG = Config(connect_timeout=2, read_timeout=2, retries={"total_max_attempts": 1})
+
+
 def _storage():
-    # Asking is the test, not the answer: an object store out of reach raises.
-    # (The file system answers False for a path it cannot see; a folder that
-    # does not exist yet on a fresh installation must not hold visitors off.)
-    default_storage.exists("readyz")
-    # Every bucket of object storage (media, applicants' files) must exist and
-    # answer: a missing one would only show at the next upload.
-    for alias, config in settings.STORAGES.items():
-        bucket = config.get("OPTIONS", {}).get("bucket_name")
-        if bucket:
-            storages[alias].connection.meta.client.head_bucket(Bucket=bucket)
+    buckets = {
+        alias: config["OPTIONS"]["bucket_name"]
+        for alias, config in settings.STORAGES.items()
+        if config.get("OPTIONS", {}).get("bucket_name")
+    }
+    if not buckets:
+        # Asking is the test, not the answer: a folder out of reach raises.
+        # (The file system answers False for a path it cannot see; a folder
+        # that does not exist yet on a fresh installation must not hold
+        # visitors off.)
+        default_storage.exists("readyz")
+        return True
+    # Every bucket (media, applicants' files) must exist and answer: a missing
+    # one would only show at the next upload.
+    for alias, bucket in buckets.items():
+        _probe_client(storages[alias]).head_bucket(Bucket=bucket)
     return True
+
+
+def _probe_client(storage):
+    """The storage's client with the probe's short timeouts (a copy of the
+    storage makes its own connection)."""
+    probe = copy.copy(storage)
+    probe.client_config = storage.client_config.merge(PROBE_CONFIG)
+    return probe.connection.meta.client
 
 
 CHECKS = {"database": _database, "cache": _cache, "storage": _storage}

@@ -19,6 +19,7 @@ deployment gets from the same variables.
 
 from urllib.parse import urlsplit
 
+from botocore.config import Config
 from django.core.exceptions import ImproperlyConfigured
 
 LOCAL = {
@@ -51,9 +52,16 @@ def storages(environ):
         "access_key": environ.get("S3_ACCESS_KEY_ID") or None,
         "secret_key": environ.get("S3_SECRET_ACCESS_KEY") or None,
         "region_name": environ.get("S3_REGION") or None,
-        # Servers other than AWS (MinIO, Ceph, moto) answer under the endpoint's
-        # path, not under a host name per bucket.
-        "addressing_style": "path" if environ.get("S3_ENDPOINT_URL") else None,
+        "client_config": Config(
+            # Servers other than AWS (MinIO, Ceph, moto) answer under the
+            # endpoint's path, not under a host name per bucket.
+            s3={"addressing_style": "path" if environ.get("S3_ENDPOINT_URL") else None},
+            # A store out of reach fails a request (and /readyz) in seconds,
+            # not after boto3's default of 60 s per attempt, five attempts.
+            connect_timeout=2,
+            read_timeout=10,
+            retries={"mode": "standard", "max_attempts": 2},
+        ),
         # Two uploads of "foto.jpg" must not overwrite each other (as on disk).
         "file_overwrite": False,
         # A file read from the bucket (a film for ffprobe, a restricted file the

@@ -6,6 +6,7 @@ when a page is rendered, and their headers are stored with it. A session or
 CSRF cookie or a message they set is seen here and keeps the response out.
 """
 
+import contextlib
 import hashlib
 import re
 import time
@@ -14,6 +15,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.exceptions import ImproperlyConfigured
+from django.db import DatabaseError
 from django.http import HttpResponse, QueryDict
 from django.http.request import split_domain_port
 from django.urls import reverse
@@ -66,7 +68,10 @@ class SiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        request._wagtail_site = remembered_site(request)
+        # Without the database the view meets the outage itself (its 503,
+        # /readyz naming it).
+        with contextlib.suppress(DatabaseError):
+            request._wagtail_site = remembered_site(request)
         return self.get_response(request)
 
 
