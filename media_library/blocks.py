@@ -1,7 +1,5 @@
 """Blocks for media that every app's StreamFields import from here."""
 
-from urllib.parse import urlsplit
-
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -103,15 +101,10 @@ class FilmBlock(blocks.StructBlock):
         request = (parent_context or {}).get("request")
         wanted = request.GET.get(VERSION_PARAMETER) if request is not None else None
         current = chosen_version(versions, wanted)
-        tracks = list(current.subtitle_tracks.all()) if current else []
         context.update(
             film=film,
             versions=versions,
             current_version=current,
-            tracks=tracks,
-            # Browsers load a track from another origin (a bucket, a CDN) only
-            # in CORS mode, which the <video> element has to ask for.
-            cross_origin=any(urlsplit(track.file.url).netloc for track in tracks),
             version_parameter=VERSION_PARAMETER,
         )
         return context

@@ -10,6 +10,7 @@ the versions'.
 import contextlib
 import mimetypes
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
@@ -189,6 +190,13 @@ class FilmVersion(Orderable, ClusterableModel):
             or mimetypes.guess_type(self.file.name)[0]
             or "video/mp4"
         )
+
+    @property
+    def tracks_from_elsewhere(self):
+        """Whether its subtitles come from another origin than the page (a
+        bucket, a CDN): browsers load such tracks only in CORS mode, which the
+        <video> element has to ask for."""
+        return any(urlsplit(track.file.url).netloc for track in self.subtitle_tracks.all())
 
     @property
     def type_label(self):
