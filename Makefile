@@ -45,14 +45,14 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 install: $(VENV)/.installed node_modules/.package-lock.json
 
-# KERN's stylesheet reduced to the components our templates and code name, and
+# KERN's stylesheet reduced to the components our templates and code name, with ours in the same file, and
 # Fira Sans subset to the faces and characters our pages use (campaign/sites/front_end.py).
-static: $(VENDOR)/kern/kern.min.css  ## build KERN and its fonts (and copy axe for tests) into static/vendor
+static: $(VENDOR)/kern/stellwerk.min.css  ## build KERN and its fonts (and copy axe for tests) into static/vendor
 	mkdir -p $(VENDOR)/axe
 	cp node_modules/axe-core/axe.min.js $(VENDOR)/axe/
 
 # Rebuilt when KERN, a template, a Python module or a script of ours changes.
-$(VENDOR)/kern/kern.min.css: node_modules/.package-lock.json campaign/sites/front_end.py \
+$(VENDOR)/kern/stellwerk.min.css: node_modules/.package-lock.json campaign/sites/front_end.py \
 		$(shell find templates campaign careers media_library static/css static/media_library \
 		  -name '*.html' -o -name '*.py' -o -name '*.js' -o -name '*.css' 2>/dev/null)
 	$(MANAGE) build_assets

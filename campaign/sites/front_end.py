@@ -11,7 +11,9 @@ build ships only what the pages use:
   the font arrives takes the same room, so swapping it in shifts no layout.
 - KERN's stylesheet without the rules of components no template, Python
   module or script of ours names (PurgeCSS), a fifth of its size, with the
-  faces' @font-face rules in front: one render-blocking request, not two.
+  faces' @font-face rules in front and our own stylesheets behind, in one
+  file: every page waits for one stylesheet of the site's, not four (and the
+  employer's few colours of /theme.css).
 
 The output depends only on its inputs (fontTools writes no timestamps), so
 collectstatic's hashed names change only when KERN, a template or this file does.
@@ -28,6 +30,14 @@ from fontTools.ttLib import TTFont
 
 KERN_PACKAGE = Path("node_modules/@kern-ux/native/dist")
 OUTPUT = Path("static/vendor/kern")
+STYLESHEET = "stellwerk.min.css"  # in OUTPUT, beside the fonts its rules name
+# Ours, after KERN's rules, which they refine; each page type's rules are
+# scoped to its own classes, so every page can carry them all.
+OWN_STYLESHEETS = [
+    Path("static/css/stellwerk.css"),
+    Path("careers/static/careers/css/careers.css"),
+    Path("static/css/easy-language.css"),
+]
 FONT_FOLDER = "fonts/fira-sans"
 
 # (file name in KERN's package, CSS weight, CSS style): the faces the pages use.
@@ -132,7 +142,7 @@ UNJUDGED_SELECTOR = re.compile(r"(?<=[}{])([^{}@]*:is\([^{}]*\)[^{}]*)\{")
 
 
 def build(base_dir):
-    """Write the subset fonts and the reduced stylesheet under base_dir/static/vendor/kern/."""
+    """Write the subset fonts and the site's one stylesheet under base_dir/static/vendor/kern/."""
     base_dir = Path(base_dir)
     output = base_dir / OUTPUT
     (output / FONT_FOLDER).mkdir(parents=True, exist_ok=True)
@@ -148,8 +158,9 @@ def build(base_dir):
         ":root{--kern-typography-font-family-fira-sans:"
         f"'Fira Sans','{FALLBACK_FAMILY}',sans-serif}}\n"
     )
-    (output / "kern.min.css").write_text(
-        font_faces() + fallbacks + stylesheet + family, encoding="utf-8"
+    own = "".join((base_dir / path).read_text(encoding="utf-8") for path in OWN_STYLESHEETS)
+    (output / STYLESHEET).write_text(
+        font_faces() + fallbacks + stylesheet + family + own, encoding="utf-8"
     )
 
 

@@ -42,7 +42,7 @@ def test_templates_contain_no_inline_script_or_style(client, demo_sites):
 def test_every_response_switches_off_what_a_career_site_never_uses(client, demo_sites):
     responses = [
         client.get("/", HTTP_HOST="mitte.localhost"),
-        client.get("/static/vendor/kern/kern.min.css", HTTP_HOST="mitte.localhost"),
+        client.get("/static/vendor/kern/stellwerk.min.css", HTTP_HOST="mitte.localhost"),
         client.get("/gibt-es-nicht/", HTTP_HOST="mitte.localhost"),
         client.get("/", HTTP_HOST="unbekannt.example"),  # 400: a host nobody serves
     ]
