@@ -400,14 +400,17 @@ def load(scope, candidates, on=None):
     for candidate in candidates:
         by_kind[candidate.kind].append(candidate.pk)
     # No ORDER BY: the candidates give the order.
+    # No page's body: a result shows its title, excerpt and facts.
     postings = (
         JobPostingPage.objects.filter(pk__in=by_kind[POSTING])
+        .defer_streamfields()
         .select_related("job_field__category", "pay_scale")
         .prefetch_related("departments")
         .order_by()
     )
     job_fields = (
         JobFieldPage.objects.filter(pk__in=by_kind[JOB_FIELD])
+        .defer_streamfields()
         .order_by()
         .select_related("category")
         .annotate(
@@ -421,7 +424,12 @@ def load(scope, candidates, on=None):
     pages = {page.pk: page for page in (*postings, *job_fields)}
     attach_pay_ranges(pages.values(), on)
     if by_kind[OTHER_PAGE]:
-        others = Page.objects.filter(pk__in=by_kind[OTHER_PAGE]).order_by().specific()
+        others = (
+            Page.objects.filter(pk__in=by_kind[OTHER_PAGE])
+            .order_by()
+            .specific()
+            .defer_streamfields()
+        )
         pages.update((page.pk, page) for page in others)
     if scope.cross_site:
         employers = _employer_names(list(pages))
