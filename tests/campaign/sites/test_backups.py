@@ -239,3 +239,35 @@ def test_with_object_storage_the_objects_are_in_the_archive_and_restored_into_ne
     )
     for key in ("restricted/images/intern.png", "documents/satzung.pdf"):
         assert new.anonymous_get(new.bucket_url(new.media_bucket, key))[0] == 403, key
+
+
+def test_a_restore_into_a_bucket_in_use_is_refused_before_writing(
+    object_storage, empty_database, s3_server, tmp_path
+):
+    default_storage.save("original_images/rathaus.png", ContentFile(b"aus der Sicherung"))
+    archive = backups.create(tmp_path / "sicherungen")
+    # The target installation's media bucket already holds a file of its own.
+    in_use = ObjectStorage(s3_server)
+    in_use.client.put_object(
+        Bucket=in_use.media_bucket, Key="original_images/rathaus.png", Body=b"schon da"
+    )
+
+    restored = manage(
+        "restore", str(archive), database_url=empty_database, folder=tmp_path, **in_use.environ
+    )
+
+    assert restored.returncode != 0
+    assert "nicht leer" in restored.stderr
+    assert in_use.keys(in_use.media_bucket) == ["original_images/rathaus.png"]
+    assert in_use.object(in_use.media_bucket, "original_images/rathaus.png") == b"schon da"
+    assert in_use.keys(in_use.applications_bucket) == []
+    tables = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.db import connection; print(len(connection.introspection.table_names()))",
+        database_url=empty_database,
+        folder=tmp_path,
+        **in_use.environ,
+    )
+    assert tables.stdout.strip() == "0", "die Datenbank wurde angefasst"
