@@ -50,7 +50,8 @@ def test_builds_the_four_employers_and_the_directory():
     assert not member.is_staff
     assert "Mitglied: http://mitte.localhost:8000/konto/anmelden/" in output
     release = PressReleasePage.objects.get(slug="homeoffice")
-    assert "3.222" in str(release.member_body) and "3.222" not in str(release.body)
+    assert "3.222" in str(release.member_body)
+    assert "3.222" not in str(release.body)
     assert not PageViewRestriction.objects.filter(page=release).exists()
 
 

@@ -38,7 +38,8 @@ def test_a_visitor_reads_the_teaser_with_note_login_and_registration(client, dem
     assert NOTE in html
     assert 'action="/konto/anmelden/"' in html
     assert 'action="/konto/registrieren/"' in html
-    assert 'name="captcha_token"' in html and "Rechenaufgabe:" in html
+    assert 'name="captcha_token"' in html
+    assert "Rechenaufgabe:" in html
     assert html.count(f'name="next" value="{RELEASE}"') == 2
     for figure in FIGURES:
         assert figure not in html
@@ -95,7 +96,8 @@ def test_listed_and_found_by_its_public_words_only(client, demo_sites):
     kit_text = "\n".join(kit.read(name).decode() for name in kit.namelist() if name.endswith("txt"))
 
     assert f'href="{RELEASE}"' in listing
-    assert f"http://{HOST}{RELEASE}" in rss and f"http://{HOST}{RELEASE}" in atom
+    assert f"http://{HOST}{RELEASE}" in rss
+    assert f"http://{HOST}{RELEASE}" in atom
     assert f"http://{HOST}{RELEASE}" in sitemap
     assert f'href="{RELEASE}"' in public_search
     assert f'href="{RELEASE}"' not in member_search
