@@ -6,8 +6,12 @@ import io
 import zipfile
 
 import pytest
+from wagtail.models import PageViewRestriction
 
+from campaign.demo.builder import _member_part
+from campaign.demo.content import MITTE
 from campaign.members import accounts
+from campaign.models import PressReleasePage
 from campaign.sites.page_cache.middleware import STATUS_HEADER
 from tests.support import get_with_query_budget, whole_sitemap
 
@@ -51,6 +55,10 @@ def test_a_visitor_reads_the_teaser_with_note_login_and_registration(client, dem
     assert again.get(STATUS_HEADER) != "hit"
     assert again.text.count('name="captcha_token"') == 1
     assert again.text != html  # a fresh captcha and token each time
+    # A `next` appended to the address changes nothing: the forms lead back here.
+    hostile = client.get(RELEASE, {"next": "https://example.org/"}, HTTP_HOST=HOST)
+    assert hostile.status_code == 200
+    assert "https://example.org/" not in hostile.text
 
 
 def test_a_member_of_mitte_logs_in_from_the_teaser_and_reads_the_figures(client, demo_sites):
@@ -120,3 +128,21 @@ def test_the_page_cache_never_holds_the_member_view(client, demo_sites):
     assert client.get("/presse/", HTTP_HOST=HOST, HTTP_COOKIE="")[STATUS_HEADER] == "miss"
     assert client.get("/presse/", HTTP_HOST=HOST, HTTP_COOKIE="")[STATUS_HEADER] == "hit"
     assert client.get(RELEASE, HTTP_HOST=HOST, HTTP_COOKIE="").get(STATUS_HEADER) is None
+
+
+def test_load_demo_turns_the_formerly_private_release_into_the_teaser(demo_sites):
+    # A demo loaded before teasers existed: the whole release private, no member part.
+    release = PressReleasePage.objects.get(slug="homeoffice")
+    release.member_body = []
+    release.save()
+    PageViewRestriction.objects.create(page=release, restriction_type=PageViewRestriction.LOGIN)
+    spec = next(spec for spec in MITTE.press.releases if spec.slug == "homeoffice")
+
+    _member_part(release, spec)
+    _member_part(release, spec)  # and once more changes nothing
+
+    release.refresh_from_db()
+    assert "3.222" in str(release.member_body)
+    assert PUBLIC in str(release.body)
+    assert release.body[0].block_type == "image"
+    assert not PageViewRestriction.objects.filter(page=release).exists()
