@@ -196,7 +196,8 @@ class EasyLanguagePage(SitePage, Page):
         ],
     ]
 
-    parent_page_types = ["campaign.HomePage"]
+    # Every employer's home, and the installation's directory like any site.
+    parent_page_types = ["campaign.HomePage", "campaign.EmployerDirectoryPage"]
     subpage_types = []
     template = "campaign/easy_language_page.html"
 
@@ -271,7 +272,8 @@ class SignLanguagePage(SitePage, Page):
         ],
     ]
 
-    parent_page_types = ["campaign.HomePage"]
+    # Every employer's home, and the installation's directory like any site.
+    parent_page_types = ["campaign.HomePage", "campaign.EmployerDirectoryPage"]
     subpage_types = []
     template = "campaign/sign_language_page.html"
 

@@ -1,5 +1,6 @@
 """The demo's pages in Leichte Sprache and Gebärdensprache (§ 4 BITV 2.0), one
-of each per employer, written for what that employer's site holds.
+of each per employer and for the installation's directory, written for what
+that site holds.
 
 Runs after the other apps' builders (hook register_demo_builders), so the
 texts can name their pages (the job pages of careers), and before the media
@@ -107,23 +108,22 @@ PLACEHOLDER_NOTE = (
 
 
 def build(port=8000, log=print):
-    """Give every employer's site its two pages, where they are missing."""
+    """Give every employer's site and the directory their two pages, where missing."""
     films = None
     for site in Site.objects.select_related("root_page").order_by("pk"):
         home = site.root_page.specific
-        if isinstance(home, EmployerDirectoryPage):
-            continue
+        directory = isinstance(home, EmployerDirectoryPage)
         # The films first: the page in Leichte Sprache links the one in DGS.
         if not SignLanguagePage.objects.child_of(home).exists():
             films = films if films is not None else placeholder_films(log)
-            _sign_language_page(site, home, films)
+            _sign_language_page(site, home, films, directory=directory)
         if not EasyLanguagePage.objects.child_of(home).exists():
-            _easy_language_page(site, home)
+            _easy_language_page(site, home, directory=directory)
         log(f"  {site.hostname}: Leichte Sprache und Gebärdensprache")
 
 
 @transaction.atomic
-def _easy_language_page(site, home):
+def _easy_language_page(site, home, directory=False):
     from campaign.models import EmployerSettings
 
     employer = EmployerSettings.for_site(site)
@@ -134,7 +134,7 @@ def _easy_language_page(site, home):
         title=EASY_TITLE,
         slug="leichte-sprache",
         intro=EASY_INTRO,
-        content_text=_content(name, menu),
+        content_text=_directory_content(name) if directory else _content(name, menu),
         navigation_text=_navigation(name, menu),
         accessibility_text=_accessibility(email, employer.accessibility_page),
         more_text=_more(email, home),
@@ -144,7 +144,7 @@ def _easy_language_page(site, home):
 
 
 @transaction.atomic
-def _sign_language_page(site, home, films):
+def _sign_language_page(site, home, films, directory=False):
     from campaign.models import EmployerSettings
 
     employer = EmployerSettings.for_site(site)
@@ -155,8 +155,12 @@ def _sign_language_page(site, home, films):
         slug="gebaerdensprache",
         intro=SIGN_INTRO,
         content_summary=(
-            f"{name} stellt auf dieser Website Berufe, freie Stellen und Veranstaltungen vor. "
-            "Bewerberinnen und Bewerber finden hier alles für ihre Bewerbung."
+            f"{name} führt die öffentlichen Arbeitgeber auf, die hier ihre Karriereseiten haben. "
+            "Jeder Arbeitgeber stellt auf seiner eigenen Website Berufe, freie Stellen und "
+            "Veranstaltungen vor."
+            if directory
+            else f"{name} stellt auf dieser Website Berufe, freie Stellen und Veranstaltungen "
+            "vor. Bewerberinnen und Bewerber finden hier alles für ihre Bewerbung."
         ),
         navigation_summary=(
             "Das Menü oben führt zu allen Bereichen, die Suche oben rechts findet Stellen und "
@@ -191,6 +195,19 @@ def _content(name, menu):
         + (f"<p>Auf dieser Internet·seite finden Sie:</p><ul>{items}</ul>" if items else "")
         + "<p>Auf manchen Seiten gibt es Filme. Die Filme haben Unter·titel. "
         "Unter·titel sind Texte im Film. Dort steht: Das sagen die Menschen im Film.</p>"
+    )
+
+
+def _directory_content(name):
+    """What the installation's directory holds, in Leichte Sprache."""
+    return (
+        f"<p>Das ist die Internet·seite {name}.</p>"
+        "<p>Hier finden Sie eine Liste mit Arbeit·gebern. "
+        "Die Arbeit·geber sind Ämter und Städte. "
+        "Sie suchen neue Mitarbeiterinnen und Mitarbeiter.</p>"
+        "<p>Jeder Arbeit·geber hat eine eigene Internet·seite. "
+        "Klicken Sie in der Liste auf einen Namen. "
+        "Dann kommen Sie zu der Internet·seite von dem Arbeit·geber.</p>"
     )
 
 

@@ -270,6 +270,7 @@ def _press_section(site, employer):
         existing = index.get_children().filter(slug=spec.slug).first()
         if existing is not None:
             _members_only(existing, spec)
+            _member_part(existing.specific, spec)
             continue
         body = list(spec.body)
         if spec.picture is not None:
@@ -283,11 +284,26 @@ def _press_section(site, employer):
                 place=spec.place,
                 lead=spec.lead,
                 body=body,
+                member_body=list(spec.member_body),
                 media_contact=contact,
                 campaign=_campaign_of(home, spec.campaign),
             )
         )
         _members_only(release, spec)
+
+
+def _member_part(release, spec):
+    """A demo loaded before releases had a member part kept the notebooks release
+    wholly private: give it its teaser (public body, member part, no restriction)."""
+    if not spec.member_body or release.member_body:
+        return
+    pictures = [block for block in release.body if block.block_type == "image"][:1]
+    release.body = [(block.block_type, block.value) for block in pictures] + list(spec.body)
+    release.member_body = list(spec.member_body)
+    _publish(release)
+    PageViewRestriction.objects.filter(
+        page=release, restriction_type=PageViewRestriction.LOGIN
+    ).delete()
 
 
 def _members_only(page, spec):

@@ -69,7 +69,8 @@ def _with_next(url, next_url):
 
 
 def restricted_page(request, next_url):
-    """The member-only page `next` points to (Wagtail's privacy "logged-in users"), or None."""
+    """The member-only page `next` points to (Wagtail's privacy "logged-in users",
+    or a teaser with a part for members), or None."""
     if not next_url:
         return None
     try:
@@ -84,9 +85,11 @@ def restricted_page(request, next_url):
     if page is None:
         return None
     restrictions = page.get_view_restrictions()
-    if not restrictions.filter(restriction_type=PageViewRestriction.LOGIN).exists():
-        return None
-    return page
+    if restrictions.filter(restriction_type=PageViewRestriction.LOGIN).exists():
+        return page
+    # A public teaser with a part for members (campaign/members/teaser.py).
+    specific = page.specific
+    return specific if getattr(specific, "has_member_part", False) else None
 
 
 def _home_site(user):

@@ -19,6 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from campaign.members.teaser import MemberPart, member_body_panel
 from campaign.pages.blocks import BodyBlock
 from campaign.pages.models.campaigns import PartOfCampaign
 from campaign.press.kit import build_press_kit, press_kit_filename
@@ -162,7 +163,7 @@ class PressIndexPage(SitePage, FeedRoutesMixin, Page):
         return int(value)
 
 
-class PressReleasePage(SitePage, PartOfCampaign, RoutablePageMixin, Page):
+class PressReleasePage(SitePage, PartOfCampaign, MemberPart, RoutablePageMixin, Page):
     """One press release: date and place, lead, text with quotes, images and
     downloads, and whom journalists may ask."""
 
@@ -196,6 +197,7 @@ class PressReleasePage(SitePage, PartOfCampaign, RoutablePageMixin, Page):
         ),
         FieldPanel("lead"),
         FieldPanel("body"),
+        member_body_panel(),
         FieldPanel("media_contact"),
         FieldPanel("campaign"),
     ]

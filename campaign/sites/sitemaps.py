@@ -5,6 +5,9 @@ Django (?p=2) so no answer grows with the number of pages.
 A part lists the live, public pages of the request's site (view-restricted
 pages and everything below them stay out), in every language the site has,
 and reads only what it prints: each page's url_path and dates, no `.specific`.
+A page with translations (wagtail-localize, same translation_key) names each
+language's version, itself included, as hreflang alternates; one query per
+part page finds them.
 
 campaign lists its own pages in the part "seiten". Other apps add parts through
 the Wagtail hook `register_sitemap_sections`, a function returning
@@ -13,6 +16,7 @@ and "seiten" leaves those out. careers adds the open postings this way
 (careers/sitemaps.py), so campaign runs without it.
 """
 
+from collections import defaultdict
 from functools import cached_property
 from urllib.parse import quote
 
@@ -33,7 +37,7 @@ HOOK = "register_sitemap_sections"
 # (2,000 render in about a third of a second).
 ENTRIES_PER_PART = 2000
 # The columns a part reads: where the page is and when it changed.
-FIELDS = ("url_path", "last_published_at", "latest_revision_created_at")
+FIELDS = ("url_path", "last_published_at", "latest_revision_created_at", "translation_key")
 
 
 class PageSection(Sitemap):
@@ -88,30 +92,59 @@ class PageSection(Sitemap):
 
     @cached_property
     def url_prefixes(self):
-        """(root path, scheme/host/port + language prefix) per home of the site,
-        the longest root first as Page.get_url_parts picks them."""
+        """(root path, scheme/host/port + language prefix, language) per home of
+        the site, the longest root first as Page.get_url_parts picks them."""
         prefixes = []
         for root in self.root_paths:
             with translation.override(root.language_code):
                 prefixes.append(
-                    (root.root_path, root.root_url + reverse("wagtail_serve", args=("",)))
+                    (
+                        root.root_path,
+                        root.root_url + reverse("wagtail_serve", args=("",)),
+                        root.language_code,
+                    )
                 )
         return prefixes
 
     def location(self, url_path):
         """The page's full URL, quoted as reverse("wagtail_serve") quotes it."""
-        for root_path, prefix in self.url_prefixes:
+        return self.located(url_path)[0]
+
+    def located(self, url_path):
+        """(full URL, language) of the page at `url_path`, or (None, None)."""
+        for root_path, prefix, language in self.url_prefixes:
             if url_path.startswith(root_path):
-                return prefix + quote(url_path[len(root_path) :], safe=RFC3986_SUBDELIMS + "/~:@")
-        return None
+                path = quote(url_path[len(root_path) :], safe=RFC3986_SUBDELIMS + "/~:@")
+                return prefix + path, language
+        return None, None
+
+    def alternates(self, translation_keys):
+        """{translation_key: [{lang_code, location}, …]} for the keys with
+        versions in more than one of the site's languages."""
+        if len(self.root_paths) < 2 or not translation_keys:
+            return {}
+        versions = defaultdict(list)
+        rows = self.visible.filter(translation_key__in=translation_keys).order_by("path")
+        for url_path, key in rows.values_list("url_path", "translation_key"):
+            location, language = self.located(url_path)
+            if location is not None:
+                versions[key].append({"lang_code": language, "location": location})
+        return {key: found for key, found in versions.items() if len(found) > 1}
 
     def get_urls(self, page=1, site=None, protocol=None):
         """The page's entries with absolute URLs of the Wagtail site (its own
         scheme, host and port, as Page.full_url writes them)."""
         urls = []
-        for url_path, published, revised in self.paginator.page(page).object_list:
-            lastmod = published or revised
-            urls.append({"location": self.location(url_path), "lastmod": lastmod, "alternates": []})
+        rows = list(self.paginator.page(page).object_list)
+        alternates = self.alternates({row[3] for row in rows})
+        for url_path, published, revised, translation_key in rows:
+            urls.append(
+                {
+                    "location": self.location(url_path),
+                    "lastmod": published or revised,
+                    "alternates": alternates.get(translation_key, []),
+                }
+            )
         dates = [url["lastmod"] for url in urls]
         if dates and None not in dates:
             self.latest_lastmod = max(dates)

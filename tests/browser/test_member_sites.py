@@ -6,7 +6,9 @@ import re
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from wagtail.models import PageViewRestriction
 
+from campaign.models import PressReleasePage
 from campaign.sites.roles import PRESS_OFFICE, group_name
 from tests.browser.axe import axe_violations
 
@@ -19,6 +21,12 @@ def test_an_editor_of_another_employer_gets_an_accessible_refusal(page, browser_
     editor = get_user_model().objects.create_user("essen", "essen@example.org", PASSWORD)
     essen = live_demo.site("jobcenter-essen.localhost")
     editor.groups.add(Group.objects.get(name=group_name(essen, PRESS_OFFICE)))
+    # Wholly private, as Wagtail's privacy "logged-in users" makes a page
+    # (the demo's release is a teaser with a member part).
+    PageViewRestriction.objects.create(
+        page=PressReleasePage.objects.get(slug="homeoffice"),
+        restriction_type=PageViewRestriction.LOGIN,
+    )
     page.goto(live_demo.url(HOST, "/admin/login/"))
     page.fill("#id_username", "essen")
     page.fill("#id_password", PASSWORD)

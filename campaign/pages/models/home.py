@@ -91,6 +91,8 @@ class EmployerDirectoryPage(SitePage, Page):
         "campaign.ImprintPage",
         "campaign.PrivacyPage",
         "campaign.AccessibilityStatementPage",
+        "campaign.EasyLanguagePage",
+        "campaign.SignLanguagePage",
     ]
     max_count = 1
     template = "campaign/employer_directory_page.html"

@@ -149,8 +149,17 @@ def test_every_page_of_the_site_links_both_pages_in_its_header(client, demo_site
     assert 'alt="Deutsche Gebärdensprache"' in header
 
 
-def test_the_directory_of_the_installation_has_no_links(client, demo_sites):
-    assert "accessibility-links" not in client.get("/", HTTP_HOST="localhost").text
+def test_the_directory_of_the_installation_links_its_own_pages(client, demo_sites):
+    directory = client.get("/", HTTP_HOST="localhost").text
+    easy = client.get("/leichte-sprache/", HTTP_HOST="localhost")
+    sign = client.get("/gebaerdensprache/", HTTP_HOST="localhost")
+
+    header = directory.split("<header", 1)[1].split("</header>", 1)[0]
+    assert EASY_LINK in header
+    assert SIGN_LINK in header
+    assert easy.status_code == 200
+    assert "eine Liste mit Arbeit·gebern" in easy.text
+    assert sign.status_code == 200
 
 
 def test_the_links_cost_no_query(client, demo_sites):

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Page, PageViewRestriction, Site
 
-from campaign.models import EmployerSettings, HomePage
+from campaign.models import EmployerSettings, HomePage, PressReleasePage
 
 pytestmark = pytest.mark.django_db
 
@@ -44,14 +44,15 @@ def test_builds_the_four_employers_and_the_directory():
     assert b32decode(secret.replace(" ", "")) == device.bin_key
     assert secret in (settings.VAR_DIR / "demo-admin.txt").read_text()
     assert "Notfallcodes" in output
-    # A member for the member-only notebooks release, without admin access.
+    # A member for the notebooks release's member part, without admin access.
     member = get_user_model().objects.get(username="mitglied@example.org")
     assert member.is_active
     assert not member.is_staff
     assert "Mitglied: http://mitte.localhost:8000/konto/anmelden/" in output
-    assert PageViewRestriction.objects.filter(
-        page__slug="homeoffice", restriction_type=PageViewRestriction.LOGIN
-    ).exists()
+    release = PressReleasePage.objects.get(slug="homeoffice")
+    assert "3.222" in str(release.member_body)
+    assert "3.222" not in str(release.body)
+    assert not PageViewRestriction.objects.filter(page=release).exists()
 
 
 def test_running_twice_changes_nothing():
@@ -62,7 +63,7 @@ def test_running_twice_changes_nothing():
 
     assert Page.objects.count() == pages
     assert Site.objects.count() == images
-    assert PageViewRestriction.objects.count() == 1
+    assert PageViewRestriction.objects.count() == 0
     assert get_user_model().objects.filter(username="mitglied@example.org").count() == 1
     assert "besteht bereits" in output
 

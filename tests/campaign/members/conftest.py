@@ -1,4 +1,7 @@
 import pytest
+from wagtail.models import PageViewRestriction
+
+from campaign.models import PressReleasePage
 
 
 @pytest.fixture
@@ -11,3 +14,15 @@ def committed(django_capture_on_commit_callbacks):
             return call(*args, **kwargs)
 
     return run
+
+
+@pytest.fixture
+def fully_private_release(demo_sites):
+    """The demo's notebooks release wholly private (Wagtail's privacy "logged-in
+    users"), as it was before it became a teaser (test_teaser.py): for the tests
+    of that privacy."""
+    release = PressReleasePage.objects.get(slug="homeoffice")
+    PageViewRestriction.objects.get_or_create(
+        page=release, restriction_type=PageViewRestriction.LOGIN
+    )
+    return release

@@ -8,7 +8,7 @@ from campaign.members import accounts
 from campaign.models import PressReleasePage
 from tests.support import whole_sitemap
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fully_private_release")]
 
 HOST = "mitte.localhost"
 RELEASE = "/presse/homeoffice/"

@@ -15,7 +15,7 @@ from media_library.factories import DocumentFactory
 from tests.campaign.members.solving import solve
 from tests.media_library import files
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fully_private_release")]
 
 MITTE = "mitte.localhost"
 ESSEN = "jobcenter-essen.localhost"

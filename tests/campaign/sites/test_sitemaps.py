@@ -95,3 +95,18 @@ def test_each_part_needs_the_same_few_queries_however_many_postings(client, demo
     assert after == before
     assert max(after) <= 7
     assert sum("/weitere-stelle-" in loc for loc in postings) == 30
+
+
+def test_translated_pages_name_each_language_as_hreflang_alternates(client, demo_sites):
+    text = client.get("/sitemap-seiten.xml", HTTP_HOST="zukunftsorte.localhost").text
+    entries = {locations(entry)[0]: entry for entry in re.findall(r"<url>.*?</url>", text, re.S)}
+    german, english = "http://zukunftsorte.localhost/", "http://zukunftsorte.localhost/en/"
+    alternates = [
+        f'<xhtml:link rel="alternate" hreflang="de" href="{german}"/>',
+        f'<xhtml:link rel="alternate" hreflang="en" href="{english}"/>',
+    ]
+
+    for location in (german, english):
+        assert all(alternate in entries[location] for alternate in alternates)
+    # A page only in German names no alternates.
+    assert "xhtml:link" not in client.get("/sitemap-seiten.xml", HTTP_HOST=HOST).text
