@@ -93,6 +93,8 @@ class PreviewLinkIndexView(IndexView):
 
 
 class PreviewLinkCreateView(CreateView):
+    submit_button_label = _("Vorschau-Link erstellen")
+
     def get_initial(self):
         initial = super().get_initial()
         page_id = self.request.GET.get("page", "")

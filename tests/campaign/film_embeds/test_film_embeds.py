@@ -76,7 +76,9 @@ def test_player_is_cached_and_purged_when_the_film_changes(client, film):
 
 
 def test_without_listed_sites_nobody_may_frame_it(client, film):
-    EmployerSettings.objects.filter(site__hostname=MITTE).update(film_embedding_origins="")
+    employer = EmployerSettings.for_site(Site.objects.get(hostname=MITTE))
+    employer.film_embedding_origins = ""
+    employer.save()
     response = client.get(_player(film), HTTP_HOST=MITTE)
     assert directives(response)["frame-ancestors"] == "'none'"
     assert response["X-Frame-Options"] == "DENY"
