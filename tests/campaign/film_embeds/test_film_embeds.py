@@ -12,11 +12,16 @@ from wagtail.models import Collection, CollectionViewRestriction, Site
 
 from campaign.models import EmployerSettings
 from campaign.sites.embedding import validate_embedding_origins
-from campaign.sites.roles import site_collection
+from campaign.sites.roles import PRESS_OFFICE, site_collection
 from media_library import demo
 from media_library.models import Film
 from tests.campaign.sites.test_security_headers import directives
-from tests.support import get_with_query_budget, skip_unless_available
+from tests.support import (
+    get_with_query_budget,
+    login_with_second_factor,
+    site_editor,
+    skip_unless_available,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -148,3 +153,12 @@ def test_embedding_origins_must_be_plain_origins():
     for wrong in ("javascript:alert(1)", "https://a.de/pfad", "'self'", "*", "https://a.de; x"):
         with pytest.raises(ValidationError):
             validate_embedding_origins(wrong)
+
+
+def test_the_film_form_shows_the_embed_code_to_its_press_office(client, film):
+    login_with_second_factor(client, site_editor(MITTE, PRESS_OFFICE))
+    response = client.get(reverse("wagtailmedia:edit", args=[film.pk]))
+    assert response.status_code == 200
+    assert "Einbettungscode" in response.text
+    player = Site.objects.get(hostname=MITTE).root_url + _player(film)
+    assert f"&lt;iframe src=&quot;{player}&quot;" in response.text
