@@ -61,6 +61,9 @@ def stored_pages(monkeypatch):
 
 def test_press_office_creates_link_and_anyone_sees_the_latest_draft(client, draft, stored_pages):
     login_with_second_factor(client, site_editor(MITTE, PRESS_OFFICE))
+    # The page's own menu in the admin offers it.
+    editing = client.get(reverse("wagtailadmin_pages:edit", args=[draft.pk]))
+    assert reverse("previewlink:add") + f"?page={draft.pk}" in editing.text
     assert client.get(reverse("previewlink:add") + f"?page={draft.pk}").status_code == 200
     assert _create(client, draft).status_code == 302
     link = PreviewLink.objects.get(page=draft)
