@@ -32,6 +32,7 @@ from campaign.pages.models import (
     Testimonial,
 )
 from campaign.press.models import MediaContact, PressIndexPage, PressReleasePage
+from campaign.previews.models import PreviewLink
 from campaign.sites.models import EmployerSettings, SocialAccount
 
 __all__ = [
@@ -57,6 +58,7 @@ __all__ = [
     "PhotoCalendarPage",
     "PressIndexPage",
     "PressReleasePage",
+    "PreviewLink",
     "PrivacyPage",
     "SignLanguagePage",
     "SocialAccount",

@@ -12,6 +12,7 @@ from campaign.events.admin import BookingViewSet
 from campaign.legal.admin import AccessibilityFeedbackViewSet
 from campaign.members import access as member_access
 from campaign.models import MediaContact, Testimonial
+from campaign.previews.admin import PreviewLinkViewSet, preview_link_header_button
 from campaign.sites import dashboard, page_cache
 from campaign.sites.admin_scoping import pages as admin_site_pages
 from campaign.sites.admin_scoping import scope
@@ -54,6 +55,14 @@ hooks.register("after_edit_page", say_what_the_approval_did)
 @hooks.register("register_admin_viewset")
 def register_booking_viewset():
     return BookingViewSet("anmeldungen")
+
+
+@hooks.register("register_admin_viewset")
+def register_preview_link_viewset():
+    return PreviewLinkViewSet("previewlink", url_prefix="vorschau-links")
+
+
+hooks.register("register_page_header_buttons", preview_link_header_button)
 
 
 @hooks.register("register_admin_viewset")
@@ -126,6 +135,7 @@ def campaign_periodic_jobs():
         PeriodicJob("delete_expired_bookings", HOURLY),  # releases unconfirmed bookings too
         PeriodicJob("delete_unverified_members", DAILY),
         PeriodicJob("delete_expired_accessibility_feedback", DAILY),
+        PeriodicJob("delete_expired_preview_links", DAILY),
     ]
 
 

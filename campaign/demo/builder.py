@@ -193,6 +193,7 @@ def _employer_site(root, employer, port, log):
         press_phone=employer.press_phone,
         postal_address=employer.address,
         state=employer.state,
+        film_embedding_origins=employer.film_embedding_origins,
         imprint_page=imprint,
         privacy_page=privacy,
         accessibility_page=accessibility,

@@ -123,6 +123,8 @@ class EmployerSpec:
     press_email: str = ""
     press_phone: str = ""
     social: list = field(default_factory=list)
+    # Websites that may frame the employer's film player (the district's main site).
+    film_embedding_origins: str = ""
     press: PressSpec | None = None
     events: EventsSpec | None = None
     # The Bundesland whose holidays a photo calendar marks.
@@ -205,6 +207,8 @@ MITTE = EmployerSpec(
         ("x", "@ba_mitte_berlin", "https://twitter.com/BA_Mitte_Berlin"),
         ("instagram", "@ba_mitte_berlin", "https://www.instagram.com/ba_mitte_berlin"),
     ],
+    # "abrufbar auf der Startseite der Bezirkshomepage" (seed 000).
+    film_embedding_origins="https://www.berlin.de",
     press=PressSpec(
         lead=(
             "Pressemitteilungen des Bezirksamts Mitte rund um die Beschäftigten und die "

@@ -9,6 +9,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from campaign.film_embeds import views as film_embed_views
+from campaign.previews import views as preview_views
 from campaign.sites import errors, health, page_cache, site_files, sitemaps
 from campaign.sites.admin_scoping import reports as admin_site_reports
 from campaign.sites.admin_scoping.guard import guard_admin_urls
@@ -55,6 +57,11 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("theme.css", site_files.theme_css, name="theme_css"),
+    # A draft for whoever holds the secret link; never cached (campaign/previews).
+    path("vorschau/<str:token>/", preview_views.preview, name="preview_link"),
+    # Films framed on the employer's other websites, and oEmbed for them.
+    path("filme/<int:film_id>/player/", film_embed_views.player, name="film_player"),
+    path("oembed/", film_embed_views.oembed, name="oembed"),
     *careers_urls,
     # Wagtail's reports and snippet overview, narrowed to the editor's sites.
     path("admin/", include(admin_site_reports.urlpatterns)),

@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page, Site
 from campaign.calendars.pdf import STATES
 from campaign.sites import page_cache
 from campaign.sites.admin_scoping.relations import SiteSettingsForm
+from campaign.sites.embedding import validate_embedding_origins
 from campaign.sites.theming import hex_colour_validator, validate_text_colour_on_white
 
 
@@ -81,6 +82,16 @@ class EmployerSettings(ClusterableModel, BaseSiteSetting):
         ),
     )
 
+    film_embedding_origins = models.TextField(
+        _("Domains, die den Film einbetten dürfen"),
+        blank=True,
+        validators=[validate_embedding_origins],
+        help_text=_(
+            "Eine Adresse je Zeile, z. B. „https://www.berlin.de“. Nur diese Websites "
+            "dürfen die Filme dieses Arbeitgebers im eigenen Player einbetten."
+        ),
+    )
+
     imprint_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("Impressum"),
@@ -129,6 +140,7 @@ class EmployerSettings(ClusterableModel, BaseSiteSetting):
                     FieldPanel("postal_address"),
                     FieldPanel("editorial_responsible"),
                     InlinePanel("social_accounts", heading=_("Social-Media-Konten")),
+                    FieldPanel("film_embedding_origins"),
                 ],
                 heading=_("Kontakt"),
             ),

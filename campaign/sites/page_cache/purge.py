@@ -14,8 +14,8 @@ commit (see `purge`).
 - a snippet or a site setting: its site, or everything when it has none
   (job categories, pay scales);
 - an image, document or film changed or deleted: the sites of the pages,
-  settings and snippets that use it (Wagtail's reference index); a new upload
-  purges nothing, nothing shows it yet;
+  settings and snippets that use it (Wagtail's reference index), and a film's
+  own site (its player page); a new upload purges nothing, nothing shows it yet;
 - a calendar's rendered PDF: its page's sites.
 """
 
@@ -33,6 +33,7 @@ from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import post_page_move
 from wagtail.snippets.models import get_snippet_models
 
+from campaign.sites.admin_scoping.ownership import site_of
 from campaign.sites.page_cache import EVERYTHING, purge_sites
 from campaign.sites.page_cache.store import store
 
@@ -88,7 +89,7 @@ def sites_of_object(instance):
         if getattr(instance, f"{parent}_id", None):
             return sites_of_object(getattr(instance, parent))
     if isinstance(instance, _media_models()):
-        return _sites_using(instance)
+        return _sites_using(instance) | _site_of_collection(instance)
     return {EVERYTHING}
 
 
@@ -102,6 +103,15 @@ def _sites_using(instance):
         if source is not None:
             site_ids |= sites_of_object(source)
     return site_ids
+
+
+def _site_of_collection(instance):
+    """A film's own site: its player page (campaign/film_embeds) shows it, used
+    on a page or not."""
+    if not isinstance(instance, apps.get_model("media_library.Film")):
+        return set()
+    site_id = site_of(instance)
+    return {site_id} if site_id else set()
 
 
 def _media_models():

@@ -21,7 +21,13 @@ from wagtail.log_actions import log
 from wagtail.models import Page, Site
 
 from campaign import factories
-from campaign.models import AccessibilityFeedback, EventPage, StandardPage, Testimonial
+from campaign.models import (
+    AccessibilityFeedback,
+    EventPage,
+    PreviewLink,
+    StandardPage,
+    Testimonial,
+)
 from campaign.project import urls
 from campaign.sites.admin_scoping.guard import (
     admin_url_patterns,
@@ -107,6 +113,9 @@ def essen(demo_sites):
         ),
         "redirect": Redirect.objects.create(
             site=site, old_path="/alt", redirect_link=f"https://example.org/{MARKER}"
+        ),
+        "previewlink": PreviewLink.objects.create(
+            page=draft, expires_on=timezone.localdate(), note=f"{MARKER} Vorschau"
         ),
         "collection": collection,
         "site": site,
