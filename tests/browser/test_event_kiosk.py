@@ -39,7 +39,8 @@ def test_a_visitor_applies_at_the_kiosk_and_the_team_counts(page, browser_log, l
     assert "Ihre Bewerbung ist eingegangen" in page.get_by_role("status").inner_text()
     assert axe_violations(page) == []
     application = Application.objects.get(email="ada@example.org")
-    assert application.posting.title in title and application.event_id == kiosk.event_id
+    assert application.posting.title in title
+    assert application.event_id == kiosk.event_id
     assert "/bewerbung/unterlagen/" in mail.outbox[-1].body
 
     page.get_by_role("link", name="Nächste Person: neue Bewerbung").click()
