@@ -481,15 +481,21 @@ class KioskTally(models.Model):
     or (without one) the participants who came. Not part of the page's
     revisions, so publishing the page never resets a count."""
 
-    event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="kiosk_tallies")
+    event = models.ForeignKey(
+        EventPage,
+        verbose_name=_("Veranstaltung"),
+        on_delete=models.CASCADE,
+        related_name="kiosk_tallies",
+    )
     department = models.ForeignKey(
         EventDepartment,
+        verbose_name=_("Bereich"),
         on_delete=models.CASCADE,
         null=True,
         blank=True,
         related_name="kiosk_tallies",
     )
-    count = models.PositiveIntegerField(default=0)
+    count = models.PositiveIntegerField(_("Anzahl"), default=0)
 
     class Meta:
         verbose_name = _("Zählung am Kiosk")
