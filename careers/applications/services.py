@@ -1,4 +1,4 @@
-"""Receiving and withdrawing an application, all or nothing.
+"""Receiving an application (or documents for it later), withdrawing it, all or nothing.
 
 Files first, then the rows in one transaction; should the transaction fail,
 the files written for it are removed again, so there is never a row without

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from campaign.models import EmployerSettings
 from campaign.sites import signed_links
-from campaign.sites.page_cache import remembered_site
+from campaign.sites.page_cache import reads, remembered_site
 from campaign.sites.public_forms import render_public_form, typed_input
 from campaign.sites.rate_limits import RateLimit
 from campaign.sites.signed_links import ExpiredLink, InvalidLink
@@ -32,6 +32,9 @@ KIOSK_APPLICATION_LIMIT = RateLimit("kiosk-application", limit=90, window=60 * 6
 DOCUMENTS_LIMIT = RateLimit("kiosk-documents", limit=10, window=60 * 60)
 DEPARTMENT_FIELD = "bereich"
 MAX_ID = 2**31 - 1
+# After a POST, the page says what it did: "Gezählt.", "Ihre Unterlagen sind eingegangen."
+COUNTED = "gezaehlt"
+UPLOADED = "hochgeladen"
 
 
 def _render(request, template, context, status=200):
@@ -161,16 +164,17 @@ def staff(request, token):
             context = {"problem": problem, "back_url": _kiosk_url(kiosk, "kiosk_staff")}
             return _render(request, "problem.html", context, 400)
         services.tap(event, department)
-        url = _kiosk_url(kiosk, "kiosk_staff") + f"?gezaehlt={chosen}"
+        url = _kiosk_url(kiosk, "kiosk_staff") + f"?{COUNTED}={chosen}"
         return HttpResponseRedirect(url, status=303)
     counts = services.tallies(event)
+    reads(request, COUNTED)
     context = {
         "kiosk": kiosk,
         "event": event,
         "participants": (services.PARTICIPANTS, counts.get(None, 0)),
         "departments": [(department, counts.get(department.pk, 0)) for department in departments],
         "field": DEPARTMENT_FIELD,
-        "counted": request.GET.get("gezaehlt", ""),
+        "counted": request.GET.get(COUNTED, ""),
         "back_url": _kiosk_url(kiosk, "kiosk_start"),
     }
     return _render(request, "staff.html", context)
@@ -195,12 +199,14 @@ def documents(request, token):
             ),
         )
         return _render(request, "problem.html", {"problem": message, "documents": True}, status)
+    reads(request, UPLOADED)
     held = application.documents.count()
     context = {
         "application": application,
         "posting": application.posting,
         "held": held,
         "room": MAX_DOCUMENTS - held,
+        "uploaded": bool(request.GET.get(UPLOADED)),
     }
     if request.method != "POST" or context["room"] <= 0:
         return _render(request, "documents.html", {**context, "form": DocumentsForm()})
@@ -226,5 +232,5 @@ def documents(request, token):
                 % {"room": context["room"]},
             )
         else:
-            return HttpResponseRedirect(request.path + "?hochgeladen=1", status=303)
+            return HttpResponseRedirect(f"{request.path}?{UPLOADED}=1", status=303)
     return _render(request, "documents.html", {**context, "form": form}, 422)

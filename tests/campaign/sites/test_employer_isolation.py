@@ -21,7 +21,13 @@ from wagtail.log_actions import log
 from wagtail.models import Page, Site
 
 from campaign import factories
-from campaign.models import AccessibilityFeedback, EventPage, StandardPage, Testimonial
+from campaign.models import (
+    AccessibilityFeedback,
+    EventKiosk,
+    EventPage,
+    StandardPage,
+    Testimonial,
+)
 from campaign.project import urls
 from campaign.sites.admin_scoping.guard import (
     admin_url_patterns,
@@ -112,6 +118,12 @@ def essen(demo_sites):
         "site": site,
         "event": EventPage.objects.descendant_of(site.root_page).first(),
     }
+    # An event's kiosk (careers/kiosk/): Essen has no events in the demo, so one of its own.
+    index = factories.EventIndexPageFactory(parent=site.root_page, slug="termine-geheim")
+    event = factories.EventPageFactory(parent=index, title="Messe", slug="messe-geheim")
+    rows["kiosk"] = EventKiosk.objects.create(
+        event=event, label=f"{MARKER} Tablet", valid_until=event.end
+    )
     return rows
 
 
@@ -251,6 +263,7 @@ SHOWN_TO_SUPERUSERS = [
     "/admin/snippets/campaign/testimonial/",
     "/admin/snippets/campaign/mediacontact/",
     "/admin/snippets/careers/department/",
+    "/admin/kiosks/",
     "/admin/images/",
     "/admin/documents/",
     "/admin/api/main/documents/",
