@@ -1,6 +1,9 @@
 """At the event, on a tablet: the kiosk link opens the visitors' side, a visitor
 chooses a posting and applies in a few taps (a mistake first, shown and kept),
-the team counts a conversation. Every page passes axe at tablet size."""
+the team counts a conversation with the keyboard, and at home the applicant adds
+a PDF by the mailed link. Every page passes axe at tablet size."""
+
+import re
 
 from django.core import mail
 
@@ -8,6 +11,7 @@ from campaign.models import EventKiosk, KioskTally
 from careers.kiosk import services
 from careers.models import Application
 from tests.browser.axe import axe_violations
+from tests.careers.applications.conftest import make_pdf
 
 HOST = "duesseldorf.localhost"
 TABLET = {"width": 820, "height": 1180}
@@ -41,14 +45,28 @@ def test_a_visitor_applies_at_the_kiosk_and_the_team_counts(page, browser_log, l
     application = Application.objects.get(email="ada@example.org")
     assert application.posting.title in title
     assert application.event_id == kiosk.event_id
-    assert "/bewerbung/unterlagen/" in mail.outbox[-1].body
+    documents_link = re.search(r"/bewerbung/unterlagen/\S+/", mail.outbox[-1].body).group()
 
     page.get_by_role("link", name="Nächste Person: neue Bewerbung").click()
     page.get_by_role("link", name="Für das Team am Stand: Gespräche zählen").click()
     assert axe_violations(page) == []
     department = kiosk.event.departments.first()
-    page.get_by_role("button", name=f"Gespräch: {department.name}").click()
+    button = page.get_by_role("button", name=f"Gespräch: {department.name}")
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
     assert page.get_by_role("status").inner_text() == "Gezählt."
     assert KioskTally.objects.get(event=kiosk.event, department=department).count == 1
+
+    # At home, by the mailed link: the documents join the same application.
+    page.goto(live_demo.url(HOST, documents_link))
+    assert axe_violations(page) == []
+    page.get_by_label("Unterlagen (PDF)").set_input_files(
+        files=[{"name": "Lebenslauf.pdf", "mimeType": "application/pdf", "buffer": make_pdf()}]
+    )
+    page.get_by_role("button", name="Unterlagen hochladen").click()
+    assert "Ihre Unterlagen sind eingegangen" in page.get_by_role("status").inner_text()
+    assert axe_violations(page) == []
+    assert application.documents.count() == 1
     assert browser_log.csp_violations == []
     assert browser_log.foreign_requests(live_demo.origin(HOST)) == []

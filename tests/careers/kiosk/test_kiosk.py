@@ -101,7 +101,8 @@ def test_a_short_application_reaches_hr_of_that_posting_only_and_mails_the_docum
     # The mailed link adds a real PDF, checked like the online form's, to that application.
     (message,) = mail.outbox
     path = re.search(r"/bewerbung/unterlagen/\S+/", message.body).group(0)
-    assert client.get(path, HTTP_HOST=HOST).status_code == 200
+    documents_page = get_with_query_budget(client, path, host=HOST, max_queries=16)
+    assert "no-store" in documents_page["Cache-Control"]
     not_a_pdf = SimpleUploadedFile("cv.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")
     refused = client.post(path, {"documents": [not_a_pdf]}, HTTP_HOST=HOST)
     assert refused.status_code == 422
