@@ -14,7 +14,9 @@ from campaign.events.models import (
     BookingStatus,
     EventDepartment,
     EventIndexPage,
+    EventKiosk,
     EventPage,
+    KioskTally,
 )
 from campaign.legal.models import (
     AccessibilityFeedback,
@@ -49,10 +51,12 @@ __all__ = [
     "EmployerSettings",
     "EventDepartment",
     "EventIndexPage",
+    "EventKiosk",
     "EventPage",
     "FeedbackStatus",
     "HomePage",
     "ImprintPage",
+    "KioskTally",
     "MediaContact",
     "Member",
     "PhotoCalendarPage",

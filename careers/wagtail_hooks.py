@@ -25,6 +25,7 @@ from campaign.sites.roles import HR, PRESS_OFFICE, Grant
 from careers.applications import storage as application_files
 from careers.applications.admin_views import ApplicationViewSet, posting_chooser
 from careers.applications.dashboard import new_applications
+from careers.kiosk.admin import EventKioskViewSet
 from careers.models import Department, Dimension, DimensionValue, JobCategory, PayRate, PayScale
 from careers.rules import today
 from careers.sitemaps import OpenPostingsSection
@@ -114,6 +115,11 @@ def register_application_viewset():
 
 
 @hooks.register("register_admin_viewset")
+def register_kiosk_viewset():
+    return EventKioskViewSet()
+
+
+@hooks.register("register_admin_viewset")
 def register_posting_chooser():
     return posting_chooser
 
@@ -139,6 +145,13 @@ def careers_demo():
     return [build]
 
 
+@hooks.register(demo.LOGINS_HOOK)
+def careers_demo_logins():
+    from careers.kiosk.demo import kiosk_logins
+
+    return [kiosk_logins]
+
+
 @hooks.register("register_easy_language_topics", order=demo.ORDER_JOB_TOPICS)
 def careers_easy_language_topics():
     from careers.demo.accessible_language import TOPICS
@@ -150,8 +163,10 @@ def careers_easy_language_topics():
 def careers_role_permissions():
     # The matcher's criteria (locations and job fields are tagged with them).
     matcher = [("careers", f"{a}_dimension") for a in ("add", "change", "view")]
+    # Event kiosks (careers/kiosk/): whoever runs the event's stand makes its link.
+    kiosks = [("campaign", f"{a}_eventkiosk") for a in ("add", "change", "delete", "view")]
     return [
-        Grant(PRESS_OFFICE, models=matcher),
+        Grant(PRESS_OFFICE, models=[*matcher, *kiosks]),
         Grant(
             HR,
             models=[
@@ -160,6 +175,7 @@ def careers_role_permissions():
                 ("careers", "view_payscale"),
                 ("careers", "view_jobcategory"),
                 *matcher,
+                *kiosks,
                 # Applications hold applicants' data: HR reads them and sets their
                 # status; the press office has no access to them.
                 ("careers", "view_application"),

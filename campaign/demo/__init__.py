@@ -25,6 +25,20 @@ ORDER_JOB_TOPICS = 10
 ORDER_CAMPAIGN_TOPICS = 20
 
 
+# Links load_demo writes beside the admin's login (var/demo-admin.txt): a
+# function returning a list of functions, each taking the port, returning lines.
+LOGINS_HOOK = "register_demo_logins"
+
+
+def registered_logins(port):
+    return [
+        line
+        for registered in hooks.get_hooks(LOGINS_HOOK)
+        for lines in registered()
+        for line in lines(port)
+    ]
+
+
 def registered_builders():
     return [builder for registered in hooks.get_hooks(BUILDERS_HOOK) for builder in registered()]
 

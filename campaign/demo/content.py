@@ -819,6 +819,19 @@ def legal_pages(
                 "30 Tage nach der Veranstaltung, dann gelöscht",
             )
         )
+    if events and careers:
+        purposes.append(
+            _purpose(
+                "Kurzbewerbung am Kiosk (Tablet) einer Veranstaltung",
+                "b",
+                "Name, E-Mail-Adresse, freiwillig Telefonnummer und Ihr Interesse; später "
+                "hochgeladene Unterlagen (PDF, verschlüsselt gespeichert). Auf dem Tablet "
+                "bleibt nichts gespeichert; gezählte Gespräche sind bloße Zahlen",
+                "wie die Online-Bewerbung: sechs Monate nach Abschluss des Verfahrens; der "
+                "Link zum Nachreichen der Unterlagen gilt 14 Tage",
+                note="in Verbindung mit § 26 BDSG und Art. 88 DSGVO",
+            )
+        )
     privacy = {
         "slug": "datenschutz",
         "title": "Datenschutzerklärung",

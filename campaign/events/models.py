@@ -7,11 +7,14 @@ time slot (campaign/events/bookings.py); a full slot takes them onto its waiting
 """
 
 import datetime
+import secrets
 import uuid
+from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -50,6 +53,16 @@ class OpportunityBlock(blocks.StructBlock):
     class Meta:
         icon = "user"
         label = _("Einsatzmöglichkeit")
+
+
+class EventResults(NamedTuple):
+    participants: int | None
+    conversations: int | None
+    opportunities_offered: int | None
+    applications: int | None
+
+    def any(self):
+        return any(value is not None for value in self)
 
 
 class EventIndexPage(SitePage, Page):
@@ -212,13 +225,48 @@ class EventPage(SitePage, PartOfCampaign, RoutablePageMixin, Page):
 
     @property
     def has_results(self):
-        return any(
-            value is not None
-            for value in (
-                self.participants,
-                self.conversations,
-                self.opportunities_offered,
-                self.applications,
+        return any(value is not None for value in self.editors_results())
+
+    def editors_results(self):
+        return EventResults(
+            self.participants, self.conversations, self.opportunities_offered, self.applications
+        )
+
+    def results(self):
+        """The results shown once the event is over: what the kiosk counted where it
+        was used (campaign.events.models.EventKiosk), else the editor's figures.
+
+        A figure the kiosk left at nought (nobody tapped it) keeps the editor's.
+        Positions are those applied for on the spot. Three queries at most.
+        """
+        editors = self.editors_results()
+        if not self.kiosks.exists():
+            return editors
+        tallies = self.kiosk_tallies.aggregate(
+            participants=Sum("count", filter=Q(department__isnull=True)),
+            conversations=Sum("count", filter=Q(department__isnull=False)),
+        )
+        counted = {"positions": None, "applications": None}
+        # Applications on the spot are careers' (careers.kiosk); the reverse
+        # relation exists only with careers installed.
+        onsite = getattr(self, "onsite_applications", None)
+        if onsite is not None:
+            counted = onsite.aggregate(
+                applications=Count("pk"), positions=Count("posting", distinct=True)
+            )
+        return EventResults(
+            *(
+                count or editor
+                for count, editor in zip(
+                    (
+                        tallies["participants"],
+                        tallies["conversations"],
+                        counted["positions"],
+                        counted["applications"],
+                    ),
+                    editors,
+                    strict=True,
+                )
             )
         )
 
@@ -251,6 +299,8 @@ class EventPage(SitePage, PartOfCampaign, RoutablePageMixin, Page):
             organisation_url=request.build_absolute_uri(branding.home_url),
         )
         context.update(jsonld=structured_data.script_data(data), departments=self.departments.all())
+        if self.is_past:
+            context["results"] = self.results()
         return context
 
     # The routes beside the page; their views live in campaign/events/views.py.
@@ -384,3 +434,79 @@ class Booking(models.Model):
             .count()
             + 1
         )
+
+
+class EventKiosk(models.Model):
+    """A tablet at the event (seed 004: 444 applications on the spot): a secret,
+    time-limited link that opens the kiosk without an admin login.
+
+    The link signs (id, key) (careers.kiosk.links); the key is random per
+    kiosk, so deleting the row (or its time running out) ends the link.
+    """
+
+    event = models.ForeignKey(
+        EventPage,
+        verbose_name=_("Veranstaltung"),
+        on_delete=models.CASCADE,
+        related_name="kiosks",
+    )
+    label = models.CharField(
+        _("Bezeichnung"), max_length=100, help_text=_("z. B. „Tablet am Eingang“")
+    )
+    key = models.CharField(max_length=64, editable=False)
+    valid_until = models.DateTimeField(
+        _("Gültig bis"), help_text=_("Danach öffnet der Link den Kiosk nicht mehr.")
+    )
+    created_at = models.DateTimeField(_("Angelegt am"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Kiosk")
+        verbose_name_plural = _("Kiosks")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.label} ({self.event.title})"
+
+    def save(self, *args, **kwargs):
+        if not self.key:
+            self.key = secrets.token_urlsafe(32)
+        super().save(*args, **kwargs)
+
+    def is_valid(self, now=None):
+        return (now or timezone.now()) < self.valid_until
+
+
+class KioskTally(models.Model):
+    """What staff count at the kiosk with one tap: conversations of a department,
+    or (without one) the participants who came. Not part of the page's
+    revisions, so publishing the page never resets a count."""
+
+    event = models.ForeignKey(
+        EventPage,
+        verbose_name=_("Veranstaltung"),
+        on_delete=models.CASCADE,
+        related_name="kiosk_tallies",
+    )
+    department = models.ForeignKey(
+        EventDepartment,
+        verbose_name=_("Bereich"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="kiosk_tallies",
+    )
+    count = models.PositiveIntegerField(_("Anzahl"), default=0)
+
+    class Meta:
+        verbose_name = _("Zählung am Kiosk")
+        verbose_name_plural = _("Zählungen am Kiosk")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "department"],
+                nulls_distinct=False,
+                name="kiosk_tally_once_per_department",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.department or _('Teilnehmende')}: {self.count}"

@@ -43,6 +43,7 @@ if apps.is_installed("careers"):
             name="application_withdraw",
         ),
         path("stellenalarm/", include("careers.alerts.urls")),
+        path("", include("careers.kiosk.urls")),
     ]
 
 urlpatterns = [

@@ -39,13 +39,14 @@ class RateLimit:
     limit: int
     window: int
 
-    def _key(self, request):
-        return f"rate-limit:{self.name}:{client_address(request)}"
+    def _key(self, request, scope=None):
+        return f"rate-limit:{self.name}:{scope or client_address(request)}"
 
-    def exceeded(self, request):
-        """Whether this visitor has used up the limit within the window; if so,
+    def exceeded(self, request, scope=None):
+        """Whether this visitor (or `scope`, e.g. one kiosk, in place of the
+        visitor's address) has used up the limit within the window; if so,
         the seconds until the window ends go to the request's `retry_after`."""
-        key = self._key(request)
+        key = self._key(request, scope)
         values = cache.get_many([key, f"{key}:ends"])
         if (values.get(key) or 0) < self.limit:
             return False
@@ -53,9 +54,9 @@ class RateLimit:
         request.retry_after = max(1, math.ceil(ends - time.time())) if ends else self.window
         return True
 
-    def count(self, request):
-        """Count one attempt (a valid one or a bot's) against the visitor's limit."""
-        key = self._key(request)
+    def count(self, request, scope=None):
+        """Count one attempt (a valid one or a bot's) against the visitor's (or scope's) limit."""
+        key = self._key(request, scope)
         # add() starts the window; incr() keeps its expiry.
         if cache.add(key, 1, self.window):
             cache.set(f"{key}:ends", time.time() + self.window, self.window)

@@ -186,6 +186,8 @@ class ApplicationViewSet(SiteScopedViewSetMixin, ModelViewSet):
         "receipt_number",
         Column("full_name", label=_("Name")),
         "posting",
+        # A short application left at an event's kiosk (careers/kiosk/): "vor Ort".
+        Column("channel", label=_("Eingang")),
         "status",
         "created_at",
     ]
@@ -193,6 +195,7 @@ class ApplicationViewSet(SiteScopedViewSetMixin, ModelViewSet):
     list_export = [
         "receipt_number",
         "posting",
+        "event",
         "status",
         *(field for field in APPLICANT_FIELDS if field != "message"),
         "created_at",
@@ -202,6 +205,7 @@ class ApplicationViewSet(SiteScopedViewSetMixin, ModelViewSet):
     inspect_view_fields = [
         "receipt_number",
         "posting",
+        "event",
         "status",
         *APPLICANT_FIELDS,
         "consented_at",

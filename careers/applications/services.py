@@ -1,4 +1,4 @@
-"""Receiving and withdrawing an application, all or nothing.
+"""Receiving an application (or documents for it later), withdrawing it, all or nothing.
 
 Files first, then the rows in one transaction; should the transaction fail,
 the files written for it are removed again, so there is never a row without
@@ -47,9 +47,43 @@ def safe_name(name):
     return f"{stem[:120] or 'Unterlage'}.{extension[:10]}"
 
 
-def submit(posting, data, documents):
+def submit(posting, data, documents, *, event=None):
     """Store an application; `data` are the form's cleaned values, `documents`
-    (name, content) pairs. The confirmation mail goes out after the commit."""
+    (name, content) pairs, `event` the event whose kiosk took it (a short
+    application without documents). The confirmation mail goes out after the commit."""
+
+    def rows(written):
+        application = _create(posting, data, event)
+        ApplicationDocument.objects.bulk_create(_documents(application, written, documents))
+        transaction.on_commit(lambda: _enqueue_confirmation(application.pk))
+        return application
+
+    return _with_files(documents, rows)
+
+
+class TooManyDocuments(Exception):
+    """The application holds MAX_DOCUMENTS already (careers.applications.forms)."""
+
+
+def add_documents(application, documents, limit):
+    """Add documents to a stored application (the kiosk's mailed link), after
+    those it has; TooManyDocuments past `limit` in all. Two tabs sending at
+    once are serialised by a lock on the application."""
+
+    def rows(written):
+        locked = Application.objects.select_for_update().get(pk=application.pk)
+        held = locked.documents.count()
+        if held + len(written) > limit:
+            raise TooManyDocuments
+        ApplicationDocument.objects.bulk_create(_documents(locked, written, documents, first=held))
+        return locked
+
+    return _with_files(documents, rows)
+
+
+def _with_files(documents, rows):
+    """Write the files, then `rows(document ids)` in one transaction; should it
+    fail, the files written are removed again."""
     written = []
     try:
         for _name, content in documents:
@@ -57,28 +91,29 @@ def submit(posting, data, documents):
             storage.write(document_id, content)
             written.append(document_id)
         with transaction.atomic():
-            application = _create(posting, data)
-            ApplicationDocument.objects.bulk_create(
-                ApplicationDocument(
-                    id=document_id,
-                    application=application,
-                    original_name=safe_name(name),
-                    size=len(content),
-                    sort_order=number,
-                )
-                for number, (document_id, (name, content)) in enumerate(
-                    zip(written, documents, strict=True)
-                )
-            )
-            transaction.on_commit(lambda: _enqueue_confirmation(application.pk))
+            return rows(written)
     except BaseException:
         for document_id in written:
             storage.delete(document_id)
         raise
-    return application
 
 
-def _create(posting, data):
+def _documents(application, written, documents, first=0):
+    return [
+        ApplicationDocument(
+            id=document_id,
+            application=application,
+            original_name=safe_name(name),
+            size=len(content),
+            sort_order=first + number,
+        )
+        for number, (document_id, (name, content)) in enumerate(
+            zip(written, documents, strict=True)
+        )
+    ]
+
+
+def _create(posting, data, event=None):
     values = {field: data.get(field, "") for field in APPLICANT_FIELDS}
     values["severe_disability"] = bool(data.get("severe_disability"))
     values["talent_pool"] = bool(data.get("talent_pool"))
@@ -87,6 +122,7 @@ def _create(posting, data):
             with transaction.atomic():
                 return Application.objects.create(
                     posting=posting,
+                    event=event,
                     receipt_number=new_receipt_number(),
                     consented_at=timezone.now(),
                     **values,
@@ -95,7 +131,11 @@ def _create(posting, data):
             # A receipt number drawn twice; any other failure fails again below.
             continue
     return Application.objects.create(
-        posting=posting, receipt_number=new_receipt_number(), consented_at=timezone.now(), **values
+        posting=posting,
+        event=event,
+        receipt_number=new_receipt_number(),
+        consented_at=timezone.now(),
+        **values,
     )
 
 

@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -19,9 +20,19 @@ def withdrawal_url(application):
     return application.posting.get_site().root_url + path
 
 
+def documents_url(application):
+    """A short application left at an event's kiosk: the link to add its documents."""
+    from careers.kiosk.services import documents_token
+
+    with translation.override("de"):
+        path = reverse("kiosk_documents", args=[documents_token(application)])
+    return application.posting.get_site().root_url + path
+
+
 @task()
 def send_application_confirmation(application_id):
-    """Confirm receipt with the receipt number and the withdrawal link.
+    """Confirm receipt with the receipt number and the withdrawal link (and for
+    a short application from an event's kiosk, the link to add documents).
 
     Looks the application up afresh: it may have been withdrawn since it was queued.
     """
@@ -38,6 +49,8 @@ def send_application_confirmation(application_id):
             "posting": application.posting,
             "employer": EmployerSettings.for_site(site),
             "withdrawal_url": withdrawal_url(application),
+            "documents_url": documents_url(application) if application.event_id else "",
+            "documents_days": settings.KIOSK_DOCUMENTS_LINK_DAYS,
         }
         subject = render_to_string("careers/applications/mail/confirmation_subject.txt", context)
         body = render_to_string("careers/applications/mail/confirmation.txt", context)

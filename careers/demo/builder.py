@@ -39,6 +39,7 @@ from careers.factories import (
     LocationPageFactory,
     MatcherPageFactory,
 )
+from careers.kiosk import demo as kiosk_demo
 from careers.models import (
     Department,
     DimensionValue,
@@ -86,6 +87,7 @@ def build(port=8000, log=print):
         if "duesseldorf.localhost" in sites:
             _duesseldorf(sites["duesseldorf.localhost"], scales, categories, log)
             _events_offer(sites["duesseldorf.localhost"])
+            kiosk_demo.add_kiosks(sites["duesseldorf.localhost"])
     if "zukunftsorte.localhost" in sites:
         _zukunftsorte(sites["zukunftsorte.localhost"], log)
     if "mitte.localhost" in sites:

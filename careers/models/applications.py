@@ -76,6 +76,16 @@ class Application(models.Model):
     )
     talent_pool = models.BooleanField(_("Einwilligung Talentpool"), default=False)
     consented_at = models.DateTimeField(_("Einwilligung in die Verarbeitung am"))
+    # Left at an event's kiosk (careers/kiosk/): a short application "vor Ort",
+    # whose documents follow through a mailed link.
+    event = models.ForeignKey(
+        "campaign.EventPage",
+        verbose_name=_("Vor Ort bei"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="onsite_applications",
+    )
     created_at = models.DateTimeField(_("Eingegangen am"), auto_now_add=True)
 
     class Meta:
@@ -85,6 +95,10 @@ class Application(models.Model):
 
     def __str__(self):
         return f"{self.receipt_number}: {self.first_name} {self.last_name}"
+
+    @property
+    def channel(self):
+        return _("vor Ort") if self.event_id else _("online")
 
     @property
     def full_name(self):

@@ -15,7 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Site
 
 from campaign.calendars.files import fresh_pdf, pdf_for
-from campaign.demo import build_all
+from campaign.demo import build_all, registered_logins
 from campaign.members import accounts
 from campaign.models import PhotoCalendarPage
 from campaign.sites.staff_security.devices import (
@@ -49,6 +49,7 @@ class Command(BaseCommand):
         if not no_admin:
             self._admin_login(port)
             self._member_login(port)
+            self._other_logins(port)
 
     def _calendar_pdfs(self):
         """The photo calendars' PDFs, so their pages offer the download with its size.
@@ -86,6 +87,19 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write(second_factor)
+
+    def _other_logins(self, port):
+        """What other apps give the demo's staff (an event's kiosk link), added
+        to the admin's login file once."""
+        login_file = settings.VAR_DIR / "demo-admin.txt"
+        if not login_file.exists():
+            return
+        known = login_file.read_text()
+        new = [line for line in registered_logins(port) if line not in known]
+        with login_file.open("a") as lines:
+            lines.writelines(f"{line}\n" for line in new)
+        for line in new:
+            self.stdout.write(line)
 
     def _second_factor(self, admin):
         """A confirmed authenticator with a secret made now, and backup codes."""

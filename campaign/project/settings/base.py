@@ -417,6 +417,10 @@ APPLICATION_RETENTION_DAYS = int(os.environ.get("APPLICATION_RETENTION_DAYS", "1
 # With the applicant's consent to the talent pool, kept that long instead.
 APPLICATION_TALENT_POOL_DAYS = int(os.environ.get("APPLICATION_TALENT_POOL_DAYS", "730"))
 
+# Event kiosks (careers/kiosk/): the mailed link to add documents to a short
+# application left at an event holds for this many days.
+KIOSK_DOCUMENTS_LINK_DAYS = int(os.environ.get("KIOSK_DOCUMENTS_LINK_DAYS", "14"))
+
 # Event bookings (campaign/events/bookings.py): a booking counts once its address
 # is confirmed by the mailed link; until then it holds its place for this long,
 # then the link expires and the place is released.

@@ -114,7 +114,8 @@ def site_of(instance, *, collections=None):
             instance = getattr(instance, step)
         return getattr(instance, f"{field}_id")
     if belonging.via_page is not None:
-        page = getattr(instance, belonging.via_page) if belonging.via_page else instance
+        # A new row whose page was refused (another site's) has none yet: no site.
+        page = getattr(instance, belonging.via_page, None) if belonging.via_page else instance
         return None if page is None else site_of_path(page.path)
     collection = (
         getattr(instance, belonging.via_collection) if belonging.via_collection else instance

@@ -16,7 +16,10 @@ commit (see `purge`).
 - an image, document or film changed or deleted: the sites of the pages,
   settings and snippets that use it (Wagtail's reference index), and a film's
   own site (its player page); a new upload purges nothing, nothing shows it yet;
-- a calendar's rendered PDF: its page's sites.
+- a calendar's rendered PDF: its page's sites;
+- a count or an application at an event's kiosk: the event's sites, once the
+  event is over (its page shows the results only then; during the event a
+  tap purges nothing, or 2,000 taps a day would keep the site's cache empty).
 """
 
 import functools
@@ -64,6 +67,12 @@ def purge(site_ids):
     if site_ids:
         purge_sites(site_ids)
         transaction.on_commit(lambda: purge_sites(site_ids))
+
+
+def event_results_counted(event):
+    """A kiosk counted for `event` (careers.kiosk): see the docstring."""
+    if event.is_past:
+        purge(sites_of_paths([event.url_path]))
 
 
 def sites_of_paths(url_paths):

@@ -69,6 +69,8 @@ def test_the_privacy_policy_lists_purposes_rights_and_the_authority(client, demo
     assert "Öffentliche Aufgabe (Art. 6 Abs. 1 Buchst. e DSGVO)" in html
     # Düsseldorf has events: their bookings are a purpose of their own.
     assert "Anmeldung zu Gesprächsterminen bei Veranstaltungen" in html
+    # Their kiosk takes short applications (careers/kiosk/).
+    assert "Kurzbewerbung am Kiosk (Tablet) einer Veranstaltung" in html
     assert "Einwilligung (Art. 6 Abs. 1 Buchst. a DSGVO)" in html
     # What the site's forms keep, each with its retention.
     for purpose in ("Mitgliedskonto", "Stellenalarm", "Online-Bewerbung"):

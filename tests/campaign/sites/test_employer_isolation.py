@@ -23,6 +23,7 @@ from wagtail.models import Page, Site
 from campaign import factories
 from campaign.models import (
     AccessibilityFeedback,
+    EventKiosk,
     EventPage,
     PreviewLink,
     StandardPage,
@@ -121,6 +122,12 @@ def essen(demo_sites):
         "site": site,
         "event": EventPage.objects.descendant_of(site.root_page).first(),
     }
+    # An event's kiosk (careers/kiosk/): Essen has no events in the demo, so one of its own.
+    index = factories.EventIndexPageFactory(parent=site.root_page, slug="termine-geheim")
+    event = factories.EventPageFactory(parent=index, title="Messe", slug="messe-geheim")
+    rows["kiosk"] = EventKiosk.objects.create(
+        event=event, label=f"{MARKER} Tablet", valid_until=event.end
+    )
     return rows
 
 
@@ -260,6 +267,7 @@ SHOWN_TO_SUPERUSERS = [
     "/admin/snippets/campaign/testimonial/",
     "/admin/snippets/campaign/mediacontact/",
     "/admin/snippets/careers/department/",
+    "/admin/kiosks/",
     "/admin/images/",
     "/admin/documents/",
     "/admin/api/main/documents/",
