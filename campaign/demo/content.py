@@ -727,7 +727,17 @@ def _purpose(purpose, basis, data, retention, recipients="", note=""):
 
 
 def legal_pages(
-    hostname, name, address, *, email="", phone="", office="", state="", events=False, careers=False
+    hostname,
+    name,
+    address,
+    *,
+    email="",
+    phone="",
+    office="",
+    state="",
+    events=False,
+    careers=False,
+    calendar_orders=False,
 ):
     """Field values of the imprint, privacy and accessibility statement pages of a site.
 
@@ -809,6 +819,17 @@ def legal_pages(
                 "a",
                 "Name, E-Mail-Adresse, gebuchter Termin",
                 "30 Tage nach der Veranstaltung, dann gelöscht",
+            )
+        )
+    if calendar_orders:
+        purposes.append(
+            _purpose(
+                "Bestellung des gedruckten Fotokalenders",
+                "a",
+                "Organisation, Name, Anschrift, E-Mail-Adresse, Anzahl, freiwillig der "
+                "Verwendungszweck",
+                "die Anschrift 90 Tage nach dem Versand, dann gelöscht; nicht bestätigte "
+                "Bestellungen nach sieben Tagen",
             )
         )
     privacy = {

@@ -16,7 +16,9 @@ commit (see `purge`).
 - an image, document or film changed or deleted: the sites of the pages,
   settings and snippets that use it (Wagtail's reference index); a new upload
   purges nothing, nothing shows it yet;
-- a calendar's rendered PDF: its page's sites.
+- a calendar's rendered PDF: its page's sites;
+- a printed calendar selling out (its last copies confirmed): its page's
+  sites, which say "vergriffen" then (campaign/calendar_orders/orders.py).
 """
 
 import functools
