@@ -106,15 +106,19 @@ def confirm(order, now=None):
         if _expired(order, now):
             raise ExpiredLink
         left = max((printed or 0) - _taken(order.calendar_id), 0)
-        if printed is None or order.quantity > left:
+        refused = printed is None or order.quantity > left
+        if refused:
             order.delete()
-            raise NotEnoughLeft(left)
-        order.status = OrderStatus.CONFIRMED
-        order.confirmed_at = now or timezone.now()
-        order.save(update_fields=["status", "confirmed_at"])
-        _mail_on_commit(order)
-        if order.quantity == left:
-            _sold_out(order.calendar_id)
+        else:
+            order.status = OrderStatus.CONFIRMED
+            order.confirmed_at = now or timezone.now()
+            order.save(update_fields=["status", "confirmed_at"])
+            _mail_on_commit(order)
+            if order.quantity == left:
+                _sold_out(order.calendar_id)
+    # Raised once the deletion is committed, not inside the block that would undo it.
+    if refused:
+        raise NotEnoughLeft(left)
     return order
 
 
