@@ -21,7 +21,15 @@ from wagtail.log_actions import log
 from wagtail.models import Page, Site
 
 from campaign import factories
-from campaign.models import AccessibilityFeedback, EventPage, StandardPage, Testimonial
+from campaign.models import (
+    AccessibilityFeedback,
+    CalendarOrder,
+    EventPage,
+    OrderStatus,
+    PhotoCalendarPage,
+    StandardPage,
+    Testimonial,
+)
 from campaign.project import urls
 from campaign.sites.admin_scoping.guard import (
     admin_url_patterns,
@@ -111,6 +119,12 @@ def essen(demo_sites):
         "collection": collection,
         "site": site,
         "event": EventPage.objects.descendant_of(site.root_page).first(),
+        "calendarorder": CalendarOrder.objects.create(
+            calendar=PhotoCalendarPage.objects.descendant_of(site.root_page).first(),
+            name=f"{MARKER} Besteller",
+            quantity=1,
+            status=OrderStatus.CONFIRMED,
+        ),
     }
     return rows
 

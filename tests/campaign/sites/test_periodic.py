@@ -18,6 +18,7 @@ DAILY_WORK = {
     "delete_expired_bookings",
     "delete_unverified_members",
     "delete_expired_accessibility_feedback",
+    "delete_expired_calendar_orders",
     "send_job_alerts",
     "delete_expired_applications",
 }
