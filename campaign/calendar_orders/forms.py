@@ -98,7 +98,7 @@ class CalendarOrderForm(PublicForm):
                 field.error_messages["required"] = messages[name]
             if isinstance(field, forms.CharField) and field.max_length:
                 field.error_messages["max_length"] = _(
-                    "Bitte kürzen Sie auf höchstens %(limit_value)d Zeichen (jetzt %(show_value)d)."
+                    "Bitte kürzen Sie auf höchstens %(limit_value)d Zeichen."
                 )
         self.fields["captcha_answer"].error_messages["max_length"] = _(
             "Bitte geben Sie das Ergebnis als Zahl ein, z. B. 7."
