@@ -6,14 +6,16 @@ from django.core.validators import MaxValueValidator, RegexValidator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from campaign.members import captcha
-from campaign.members.forms import FreshAnswerInput
+from campaign.members.forms import CaptchaFormMixin
 from campaign.sites.public_forms import PublicForm
 
 POSTCODE = RegexValidator(
     r"^[0-9]{5}$",
     gettext_lazy("Bitte geben Sie die Postleitzahl mit fünf Ziffern an, z. B. 45136."),
 )
+
+
+ADDRESS_FIELDS = ["organisation", "name", "street", "postcode", "city"]
 
 
 def _text(label, max_length, *, required=True, autocomplete="", help_text=""):
@@ -27,7 +29,7 @@ def _text(label, max_length, *, required=True, autocomplete="", help_text=""):
     )
 
 
-class CalendarOrderForm(PublicForm):
+class CalendarOrderForm(CaptchaFormMixin, PublicForm):
     organisation = _text(
         gettext_lazy("Organisation (optional)"),
         150,
@@ -64,15 +66,11 @@ class CalendarOrderForm(PublicForm):
         help_text=gettext_lazy("z. B. „für unseren Wartebereich“; höchstens 300 Zeichen."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    captcha_answer = forms.CharField(
-        label=gettext_lazy("Rechenaufgabe"),
-        help_text=gettext_lazy("So wissen wir, dass ein Mensch das Formular schickt."),
-        max_length=20,
-        widget=FreshAnswerInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-    )
 
-    def __init__(self, *args, limit, question="", **kwargs):
-        """`limit`: the most copies this order may ask for; `question`: the captcha's."""
+    field_order = [*ADDRESS_FIELDS, "email", "quantity", "purpose", "captcha_answer"]
+
+    def __init__(self, *args, limit, **kwargs):
+        """`limit`: the most copies this order may ask for."""
         super().__init__(*args, **kwargs)
         self.limit = limit
         quantity = self.fields["quantity"]
@@ -91,27 +89,11 @@ class CalendarOrderForm(PublicForm):
             "street": _("Bitte geben Sie Straße und Hausnummer an."),
             "postcode": _("Bitte geben Sie die Postleitzahl an."),
             "city": _("Bitte geben Sie den Ort an."),
-            "captcha_answer": _("Bitte geben Sie das Ergebnis der Rechenaufgabe ein."),
         }
         for name, field in self.fields.items():
             if name in messages:
                 field.error_messages["required"] = messages[name]
-            if isinstance(field, forms.CharField) and field.max_length:
+            if name in ADDRESS_FIELDS or name == "purpose":
                 field.error_messages["max_length"] = _(
                     "Bitte kürzen Sie auf höchstens %(limit_value)d Zeichen."
                 )
-        self.fields["captcha_answer"].error_messages["max_length"] = _(
-            "Bitte geben Sie das Ergebnis als Zahl ein, z. B. 7."
-        )
-        if question:
-            self.fields["captcha_answer"].label = _("Rechenaufgabe: %(question)s") % {
-                "question": question
-            }
-
-    def clean_captcha_answer(self):
-        answer = self.cleaned_data["captcha_answer"]
-        try:
-            captcha.check(self.data.get("captcha_token"), answer)
-        except captcha.CaptchaError as error:
-            raise forms.ValidationError(str(error), code="captcha") from None
-        return answer
