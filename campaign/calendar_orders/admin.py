@@ -15,6 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from campaign.calendar_orders.models import CalendarOrder, OrderStatus
 from campaign.calendars.models import PhotoCalendarPage
+from campaign.sites.admin_scoping import ReadOnlyIntakePermissionPolicy
 from campaign.sites.admin_scoping.views import SiteScopedForm, SiteScopedViewSetMixin
 from campaign.sites.spreadsheet_export import FormulaSafeExportMixin
 
@@ -61,6 +62,8 @@ class CalendarOrderIndexView(FormulaSafeExportMixin, IndexView):
 class CalendarOrderViewSet(SiteScopedViewSetMixin, ModelViewSet):
     model = CalendarOrder
     belongs_to = {"via_page": "calendar"}
+    # Orders come only from the form on the site.
+    permission_policy_class = ReadOnlyIntakePermissionPolicy
     icon = "calendar-alt"
     menu_label = _("Kalenderbestellungen")
     add_to_admin_menu = True

@@ -46,6 +46,12 @@ def test_the_press_office_lists_exports_and_marks_its_orders_sent(client, order)
     assert order.sent_at is not None  # the retention period runs from here
 
 
+def test_nobody_adds_an_order_in_the_admin(admin_client, order):
+    response = admin_client.get(f"{ORDERS}new/", HTTP_HOST=ADMIN_HOST)
+
+    assert response.status_code in (302, 403)
+
+
 def test_an_unconfirmed_order_cannot_be_marked_sent(client, order):
     order.status = OrderStatus.UNCONFIRMED
     order.save()
