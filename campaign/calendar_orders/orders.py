@@ -41,10 +41,13 @@ class UnknownOrder(GoneLink):
     """A genuine link whose order is gone (not confirmed in time, or sold out)."""
 
 
-def _taken(calendar_id):
-    taken = CalendarOrder.objects.filter(calendar_id=calendar_id, status__in=COUNTED).aggregate(
-        copies=Sum("quantity")
-    )
+def _taken(translation_key):
+    """Copies the confirmed orders took. Per calendar and its translations: an
+    English page of the calendar (wagtail-localize copies the print run to it)
+    hands out the same printed copies."""
+    taken = CalendarOrder.objects.filter(
+        calendar__translation_key=translation_key, status__in=COUNTED
+    ).aggregate(copies=Sum("quantity"))
     return taken["copies"] or 0
 
 
@@ -52,7 +55,7 @@ def copies_left(calendar):
     """Copies of the printed edition not yet ordered (confirmed); None: not ordered online."""
     if calendar.printed_copies is None:
         return None
-    return max(calendar.printed_copies - _taken(calendar.pk), 0)
+    return max(calendar.printed_copies - _taken(calendar.translation_key), 0)
 
 
 def place(calendar, **fields):
@@ -94,18 +97,23 @@ def confirm(order, now=None):
     NotEnoughLeft (and the order is deleted) when others took the copies first.
     """
     with transaction.atomic():
-        # The lock every confirmation of this calendar waits for.
-        printed = (
+        # The lock every confirmation of this calendar (in any language) waits for.
+        translation_key = order.calendar.translation_key
+        printed = dict(
             PhotoCalendarPage.objects.select_for_update(of=("self",))
-            .values_list("printed_copies", flat=True)
-            .get(pk=order.calendar_id)
-        )
-        order.refresh_from_db()
+            .filter(translation_key=translation_key)
+            .order_by("pk")
+            .values_list("pk", "printed_copies")
+        )[order.calendar_id]
+        try:
+            order.refresh_from_db()
+        except CalendarOrder.DoesNotExist:  # refused in a request just before
+            raise UnknownOrder from None
         if order.status != OrderStatus.UNCONFIRMED:
             return order
         if _expired(order, now):
             raise ExpiredLink
-        left = max((printed or 0) - _taken(order.calendar_id), 0)
+        left = max((printed or 0) - _taken(translation_key), 0)
         refused = printed is None or order.quantity > left
         if refused:
             order.delete()
@@ -115,18 +123,21 @@ def confirm(order, now=None):
             order.save(update_fields=["status", "confirmed_at"])
             _mail_on_commit(order)
             if order.quantity == left:
-                _sold_out(order.calendar_id)
+                _sold_out(translation_key)
     # Raised once the deletion is committed, not inside the block that would undo it.
     if refused:
         raise NotEnoughLeft(left)
     return order
 
 
-def _sold_out(calendar_id):
-    """The calendar page says "vergriffen" now: purge the cached copies of it."""
+def _sold_out(translation_key):
+    """The calendar's pages say "vergriffen" now: purge the cached copies of them."""
     from campaign.sites.page_cache.purge import purge, sites_of_object
 
-    purge(sites_of_object(PhotoCalendarPage.objects.get(pk=calendar_id)))
+    site_ids = set()
+    for page in PhotoCalendarPage.objects.filter(translation_key=translation_key):
+        site_ids |= sites_of_object(page)
+    purge(site_ids)
 
 
 def erase_dispatched(now=None):

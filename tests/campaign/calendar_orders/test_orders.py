@@ -12,6 +12,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
+from wagtail.models import Locale
 
 from campaign.calendar_orders import orders
 from campaign.factories import EmployerSettingsFactory, PhotoCalendarPageFactory, SiteFactory
@@ -201,6 +202,16 @@ def test_a_confirmation_after_others_took_the_copies_is_refused(client, calendar
     assert response.status_code == 409
     assert "nur noch 1 Exemplare" in response.text
     assert not CalendarOrder.objects.filter(pk=late.pk).exists()
+
+
+def test_a_translation_of_the_calendar_hands_out_the_same_copies(calendar):
+    english_locale, _ = Locale.objects.get_or_create(language_code="en")
+    english = calendar.copy_for_translation(english_locale, copy_parents=True)
+    orders.confirm(_place(calendar, 1, quantity=4))
+
+    assert orders.copies_left(english) == 1
+    with pytest.raises(orders.NotEnoughLeft):
+        orders.confirm(_place(english, 2, quantity=2))
 
 
 def test_broken_and_expired_links_are_explained(client, calendar):
