@@ -3,8 +3,8 @@
 An order from the site starts UNCONFIRMED and sends nothing but a mail with a
 confirmation link (double opt-in): nobody orders calendars to an address in
 another person's name. It counts against the printed edition only once
-confirmed; confirming runs under a row lock on the calendar page and counts
-what confirmed orders took, so two visitors confirming the last copies never
+confirmed; confirming runs under a row lock on the calendar's pages (it and
+its translations share one print run) and counts what confirmed orders took, so two visitors confirming the last copies never
 both get them: the later one is told how many are left. The link holds for
 UNCONFIRMED_KEPT; unconfirmed orders are deleted after it.
 
