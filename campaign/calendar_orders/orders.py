@@ -4,9 +4,10 @@ An order from the site starts UNCONFIRMED and sends nothing but a mail with a
 confirmation link (double opt-in): nobody orders calendars to an address in
 another person's name. It counts against the printed edition only once
 confirmed; confirming runs under a row lock on the calendar's pages (it and
-its translations share one print run) and counts what confirmed orders took, so two visitors confirming the last copies never
-both get them: the later one is told how many are left. The link holds for
-UNCONFIRMED_KEPT; unconfirmed orders are deleted after it.
+its translations share one print run) and counts what confirmed orders took,
+so two visitors confirming the last copies never both get them: the later one
+is told how many are left. The link holds for UNCONFIRMED_KEPT; unconfirmed
+orders are deleted after it.
 
 Once the press office has sent the calendars, the address is kept for
 CALENDAR_ORDER_RETENTION_DAYS (questions about the delivery), then erased;
