@@ -3,11 +3,12 @@ package (campaign/<feature>/models.py), and they all carry the app label
 "campaign" and its tables. Import them from here or from their package.
 
 Campaign content: the employer's home, campaigns, content pages, press releases,
-events, photo calendars, Leichte Sprache and Gebärdensprache, site settings and
-the legal pages (imprint, privacy, accessibility statement with its feedback),
-members' profiles."""
+events, photo calendars and orders of their printed edition, Leichte Sprache and
+Gebärdensprache, site settings and the legal pages (imprint, privacy,
+accessibility statement with its feedback), members' profiles."""
 
 from campaign.accessible_language.models import EasyLanguagePage, SignLanguagePage
+from campaign.calendar_orders.models import CalendarOrder, OrderStatus
 from campaign.calendars.models import CalendarEdition, CalendarMotif, CalendarPdf, PhotoCalendarPage
 from campaign.events.models import (
     Booking,
@@ -44,6 +45,7 @@ __all__ = [
     "BookingStatus",
     "CalendarEdition",
     "CalendarMotif",
+    "CalendarOrder",
     "CalendarPdf",
     "CampaignPage",
     "EasyLanguagePage",
@@ -59,6 +61,7 @@ __all__ = [
     "KioskTally",
     "MediaContact",
     "Member",
+    "OrderStatus",
     "PhotoCalendarPage",
     "PressIndexPage",
     "PressReleasePage",

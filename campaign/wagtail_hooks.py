@@ -1,12 +1,13 @@
 """Admin: testimonials and media contacts as snippets the press office maintains per
-site, the bookings of events, the feedback on barriers, the editors' overview on the
-dashboard, and the second factor's login step."""
+site, the bookings of events, the orders of printed calendars, the feedback on
+barriers, the editors' overview on the dashboard, and the second factor's login step."""
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from campaign import demo
+from campaign.calendar_orders.admin import CalendarOrderViewSet
 from campaign.calendars.from_images import CalendarFromImagesBulkAction
 from campaign.events.admin import BookingViewSet
 from campaign.legal.admin import AccessibilityFeedbackViewSet
@@ -63,6 +64,11 @@ def register_preview_link_viewset():
 
 
 hooks.register("register_page_header_buttons", preview_link_header_button)
+
+
+@hooks.register("register_admin_viewset")
+def register_calendar_order_viewset():
+    return CalendarOrderViewSet("kalenderbestellungen")
 
 
 @hooks.register("register_admin_viewset")
@@ -136,6 +142,7 @@ def campaign_periodic_jobs():
         PeriodicJob("delete_unverified_members", DAILY),
         PeriodicJob("delete_expired_accessibility_feedback", DAILY),
         PeriodicJob("delete_expired_preview_links", DAILY),
+        PeriodicJob("delete_expired_calendar_orders", DAILY),
     ]
 
 

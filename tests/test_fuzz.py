@@ -51,7 +51,10 @@ TOKEN_ROUTES = [
         "/veranstaltungen/job-speed-dating-naechstes/anmeldung/bestaetigen/{}/",
     ),
     ("duesseldorf.localhost", "/veranstaltungen/job-speed-dating-naechstes/anmeldung/{}/"),
+    ("jobcenter-essen.localhost", "/kalender-was-geht/bestellen/bestaetigen/{}/"),
 ]
+# A form on a site the crawl leaves out (a third employer would double its time).
+CALENDAR_ORDER = ("jobcenter-essen.localhost", "/kalender-was-geht/bestellen/")
 ATTACKS = [
     "' OR '1'='1",
     '") UNION SELECT username,password FROM auth_user--',
@@ -247,6 +250,14 @@ def test_every_public_form_survives_hostile_values(visitor):
 
     for form in unique.values():
         fuzz_form(visitor, form)
+
+
+def test_the_calendar_order_form_survives_hostile_values(visitor):
+    host, path = CALENDAR_ORDER
+    page = visitor.get(path, HTTP_HOST=host)
+    soup = BeautifulSoup(page.content.decode(), "html.parser")
+
+    fuzz_form(visitor, _form(host, path, soup.find("form", class_="calendar-order-form")))
 
 
 def fuzz_form(visitor, form):

@@ -145,6 +145,26 @@ class PhotoCalendarPage(SitePage, PartOfCampaign, RoutablePageMixin, Page):
         blank=True,
         help_text=_("Text und Zitate zum Kalender, z. B. aus der Pressemitteilung."),
     )
+    # What is left is counted from the confirmed orders (campaign/calendar_orders/),
+    # never stored here: a page field travels in revisions, and publishing an
+    # older one would bring back copies long sent.
+    printed_copies = models.PositiveIntegerField(
+        _("Gedruckte Auflage zum Bestellen"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(1_000_000)],
+        help_text=_(
+            "Wie viele gedruckte Kalender insgesamt über die Website bestellt werden können. "
+            "Leer: keine Bestellung über die Website. Sind alle bestellt, steht auf der Seite "
+            "„vergriffen“."
+        ),
+    )
+    order_limit = models.PositiveSmallIntegerField(
+        _("Höchstens je Bestellung"),
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(1000)],
+        help_text=_("So viele Kalender darf eine Bestellung höchstens umfassen."),
+    )
 
     base_form_class = PhotoCalendarPageForm
     content_panels = [
@@ -152,6 +172,10 @@ class PhotoCalendarPage(SitePage, PartOfCampaign, RoutablePageMixin, Page):
         FieldRowPanel([FieldPanel("year"), FieldPanel("motto")]),
         FieldPanel("lead"),
         FieldPanel("distribution"),
+        FieldRowPanel(
+            [FieldPanel("printed_copies"), FieldPanel("order_limit")],
+            heading=_("Bestellung des gedruckten Kalenders"),
+        ),
         FieldPanel("campaign"),
         InlinePanel(
             "motifs",
@@ -206,6 +230,10 @@ class PhotoCalendarPage(SitePage, PartOfCampaign, RoutablePageMixin, Page):
         # worker makes it, the one before. Without one, the link still leads to
         # the download, which queues it.
         context["pdf"] = servable_pdf(self, check_file=False)
+        if self.printed_copies is not None:
+            from campaign.calendar_orders.orders import copies_left
+
+            context["copies_left"] = copies_left(self)
         return context
 
     # Wagtail serves no paths with dots (kalender.pdf); the file name comes with the response.
@@ -234,6 +262,27 @@ class PhotoCalendarPage(SitePage, PartOfCampaign, RoutablePageMixin, Page):
         response = FileResponse(pdf.file.open("rb"), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{pdf.download_name}"'
         return response
+
+    # The order form carries a CSRF token and what was typed: its pages are
+    # never cached (campaign.sites.public_forms.render_public_form), while the
+    # calendar page only links to it.
+    @path("bestellen/", name="order")
+    def order_route(self, request):
+        from campaign.calendar_orders import views
+
+        return views.order(request, self)
+
+    @path("bestellen/gesendet/", name="order_sent")
+    def order_sent_route(self, request):
+        from campaign.calendar_orders import views
+
+        return views.order_sent(request, self)
+
+    @path("bestellen/bestaetigen/<path:token>/", name="confirm_order")
+    def confirm_order_route(self, request, token):
+        from campaign.calendar_orders import views
+
+        return views.confirm_order(request, self, token)
 
 
 class CalendarMotif(Orderable):

@@ -35,11 +35,14 @@ from campaign.factories import (
     StandardPageFactory,
 )
 from campaign.models import (
+    CalendarOrder,
     CampaignPage,
     EmployerDirectoryPage,
     EmployerSettings,
     EventIndexPage,
     MediaContact,
+    OrderStatus,
+    PhotoCalendarPage,
     PressIndexPage,
     SocialAccount,
     Testimonial,
@@ -59,6 +62,7 @@ def build(port=8000, log=print):
     for employer in EMPLOYERS:
         site = _employer_site(root, employer, port, log)
         _photo_calendar(site, employer)
+        _calendar_orders(site, employer)
         _press_section(site, employer)
         _events_section(site, employer)
         build_english(site)
@@ -171,6 +175,7 @@ def _employer_site(root, employer, port, log):
             office=employer.press_office,
             state=employer.state,
             events=employer.events is not None,
+            calendar_orders=bool(employer.calendar and employer.calendar.printed_copies),
             careers=True,
         ),
     )
@@ -221,6 +226,7 @@ def _photo_calendar(site, employer):
         motto=spec.motto,
         lead=spec.lead,
         distribution=spec.distribution,
+        printed_copies=spec.printed_copies,
         body=spec.body,
         motifs=0,
     )
@@ -251,6 +257,32 @@ def _photo_calendar(site, employer):
     # its first download makes it.
     with calendar_pdfs_on_first_request():
         _publish(page)
+
+
+@transaction.atomic
+def _calendar_orders(site, employer):
+    """A few orders of the printed calendar, confirmed, one of them sent already."""
+    spec = employer.calendar
+    if spec is None or not spec.orders:
+        return
+    page = PhotoCalendarPage.objects.child_of(site.root_page).get(slug=spec.slug)
+    if page.orders.exists():
+        return
+    now = timezone.now()
+    for order in spec.orders:
+        CalendarOrder.objects.create(
+            calendar=page,
+            organisation=order.organisation,
+            name=order.name,
+            street=order.street,
+            postcode=order.postcode,
+            city=order.city,
+            email=f"bestellung@{order.name.split()[-1].lower()}.example.org",
+            quantity=order.quantity,
+            purpose=order.purpose,
+            status=OrderStatus.SENT if order.sent else OrderStatus.CONFIRMED,
+            confirmed_at=now,
+        )
 
 
 @transaction.atomic

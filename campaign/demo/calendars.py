@@ -28,6 +28,20 @@ class EditionSpec:
 
 
 @dataclass(frozen=True)
+class OrderSpec:
+    """An order of the printed calendar, as the press office finds it in the admin."""
+
+    organisation: str
+    name: str
+    street: str
+    postcode: str
+    city: str
+    quantity: int
+    purpose: str
+    sent: bool = False
+
+
+@dataclass(frozen=True)
 class CalendarSpec:
     slug: str
     title: str
@@ -38,6 +52,8 @@ class CalendarSpec:
     motifs: list  # twelve MotifSpec, January first
     body: list = field(default_factory=list)
     editions: list = field(default_factory=list)
+    printed_copies: int | None = None  # None: not ordered on the site
+    orders: list = field(default_factory=list)  # OrderSpec
 
 
 AREND, SCHALLER = "Stefan Arend", "Bernd Schaller"
@@ -183,5 +199,28 @@ ESSEN_2018 = CalendarSpec(
             "in Essen.",
         ),
         EditionSpec(2016, "Was Frauen wollen", "Die Wünsche von Frauen an ihren Arbeitsplatz."),
+    ],
+    # The release names no print run; invented, like the orders (addresses made up).
+    printed_copies=500,
+    orders=[
+        OrderSpec(
+            "Kfz-Werkstatt Beispiel GmbH",
+            "Erika Musterfrau",
+            "Musterweg 12",
+            "45127",
+            "Essen",
+            5,
+            "für unseren Kundenraum",
+            sent=True,
+        ),
+        OrderSpec(
+            "Beispiel-Bildungswerk e. V.",
+            "Max Beispiel",
+            "Am Beispielplatz 3",
+            "45136",
+            "Essen",
+            20,
+            "für die Teilnehmenden unserer Kurse",
+        ),
     ],
 )

@@ -735,7 +735,17 @@ def _purpose(purpose, basis, data, retention, recipients="", note=""):
 
 
 def legal_pages(
-    hostname, name, address, *, email="", phone="", office="", state="", events=False, careers=False
+    hostname,
+    name,
+    address,
+    *,
+    email="",
+    phone="",
+    office="",
+    state="",
+    events=False,
+    careers=False,
+    calendar_orders=False,
 ):
     """Field values of the imprint, privacy and accessibility statement pages of a site.
 
@@ -830,6 +840,17 @@ def legal_pages(
                 "wie die Online-Bewerbung: sechs Monate nach Abschluss des Verfahrens; der "
                 "Link zum Nachreichen der Unterlagen gilt 14 Tage",
                 note="in Verbindung mit § 26 BDSG und Art. 88 DSGVO",
+            )
+        )
+    if calendar_orders:
+        purposes.append(
+            _purpose(
+                "Bestellung des gedruckten Fotokalenders",
+                "a",
+                "Organisation, Name, Anschrift, E-Mail-Adresse, Anzahl, freiwillig der "
+                "Verwendungszweck",
+                "die Anschrift 90 Tage nach dem Versand, dann gelöscht; nicht bestätigte "
+                "Bestellungen nach sieben Tagen",
             )
         )
     privacy = {

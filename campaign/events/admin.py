@@ -14,6 +14,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from campaign.models import Booking, BookingStatus, EventPage
 from campaign.sites.admin_scoping.views import SiteScopedViewSetMixin
+from campaign.sites.spreadsheet_export import FormulaSafeExportMixin
 
 
 class BookingFilterSet(WagtailFilterSet):
@@ -27,7 +28,7 @@ class BookingFilterSet(WagtailFilterSet):
         fields = ["event", "status"]
 
 
-class BookingIndexView(IndexView):
+class BookingIndexView(FormulaSafeExportMixin, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("event", "department")
 

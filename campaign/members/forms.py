@@ -18,11 +18,44 @@ class FreshAnswerInput(forms.TextInput):
         return None
 
 
+class CaptchaFormMixin(forms.Form):
+    """The text captcha (campaign.members.captcha) in a public form: the answer,
+    labelled with the page's question, and the signed token it is checked against.
+    The template adds `<input type="hidden" name="captcha_token">` with the
+    challenge's token; put the mixin before PublicForm among the bases."""
+
+    captcha_answer = forms.CharField(
+        label=gettext_lazy("Rechenaufgabe"),
+        help_text=gettext_lazy("So wissen wir, dass ein Mensch das Formular schickt."),
+        max_length=20,
+        widget=FreshAnswerInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, question="", **kwargs):
+        """`question`: the captcha's question the page asks, for the answer's label."""
+        super().__init__(*args, **kwargs)
+        answer = self.fields["captcha_answer"]
+        if question:
+            answer.label = _("Rechenaufgabe: %(question)s") % {"question": question}
+        answer.error_messages.update(
+            required=_("Bitte geben Sie das Ergebnis der Rechenaufgabe ein."),
+            max_length=_("Bitte geben Sie das Ergebnis als Zahl ein, z. B. 7."),
+        )
+
+    def clean_captcha_answer(self):
+        answer = self.cleaned_data["captcha_answer"]
+        try:
+            captcha.check(self.data.get("captcha_token"), answer)
+        except captcha.CaptchaError as error:
+            raise forms.ValidationError(str(error), code="captcha") from None
+        return answer
+
+
 def _new_password_input():
     return forms.PasswordInput(attrs={"autocomplete": "new-password"})
 
 
-class RegistrationForm(PublicForm):
+class RegistrationForm(CaptchaFormMixin, PublicForm):
     email = forms.EmailField(
         label=gettext_lazy("E-Mail-Adresse"),
         help_text=gettext_lazy("Mit dieser Adresse melden Sie sich später an."),
@@ -41,21 +74,10 @@ class RegistrationForm(PublicForm):
     password2 = forms.CharField(
         label=gettext_lazy("Passwort wiederholen"), strip=False, widget=_new_password_input()
     )
-    captcha_answer = forms.CharField(
-        label=gettext_lazy("Rechenaufgabe"),
-        help_text=gettext_lazy("So wissen wir, dass ein Mensch das Formular schickt."),
-        max_length=20,
-        widget=FreshAnswerInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-    )
-    captcha_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    field_order = ["email", "password1", "password2", "captcha_answer"]
 
-    def __init__(self, *args, question="", **kwargs):
-        """`question`: the captcha's question the page asks, for the answer's label."""
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if question:
-            self.fields["captcha_answer"].label = _("Rechenaufgabe: %(question)s") % {
-                "question": question
-            }
         self.fields["email"].error_messages["max_length"] = _(
             "Diese E-Mail-Adresse ist zu lang: höchstens 150 Zeichen."
         )
@@ -63,23 +85,11 @@ class RegistrationForm(PublicForm):
         self.fields["password2"].error_messages["required"] = _(
             "Bitte geben Sie das Passwort ein zweites Mal ein."
         )
-        self.fields["captcha_answer"].error_messages.update(
-            required=_("Bitte geben Sie das Ergebnis der Rechenaufgabe ein."),
-            max_length=_("Bitte geben Sie das Ergebnis als Zahl ein, z. B. 7."),
-        )
 
     def clean_email(self):
         # A taken address is no error here: the form must not tell strangers
         # which addresses have accounts (the view writes to the owner instead).
         return accounts.normalise_email(self.cleaned_data["email"])
-
-    def clean_captcha_answer(self):
-        answer = self.cleaned_data["captcha_answer"]
-        try:
-            captcha.check(self.data.get("captcha_token"), answer)
-        except captcha.CaptchaError as error:
-            raise forms.ValidationError(str(error), code="captcha") from None
-        return answer
 
     def clean(self):
         cleaned = super().clean()

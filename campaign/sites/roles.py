@@ -89,6 +89,9 @@ ROLES = [
             *[("campaign", f"{a}_mediacontact") for a in ("add", "change", "delete", "view")],
             # Bookings of events hold visitors' data: read and export only.
             ("campaign", "view_booking"),
+            # Orders of the printed calendar: read, export, mark as sent.
+            ("campaign", "view_calendarorder"),
+            ("campaign", "change_calendarorder"),
             # Feedback on barriers: read it, set its status (the form adds it).
             ("campaign", "view_accessibilityfeedback"),
             ("campaign", "change_accessibilityfeedback"),

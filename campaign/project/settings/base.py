@@ -428,6 +428,10 @@ BOOKING_CONFIRMATION_HOLD = datetime.timedelta(
     minutes=int(os.environ.get("BOOKING_CONFIRMATION_MINUTES", "120"))
 )
 
+# Orders of a printed photo calendar (campaign/calendar_orders/): the postal
+# address is erased this many days after the press office marked the order sent.
+CALENDAR_ORDER_RETENTION_DAYS = int(os.environ.get("CALENDAR_ORDER_RETENTION_DAYS", "90"))
+
 # Members (campaign/members/): accounts on the public side, never editors.
 # Wagtail sends visitors of a page marked "Private, accessible to logged-in
 # users" to this login, which explains why they came.

@@ -19,7 +19,9 @@ commit (see `purge`).
 - a calendar's rendered PDF: its page's sites;
 - a count or an application at an event's kiosk: the event's sites, once the
   event is over (its page shows the results only then; during the event a
-  tap purges nothing, or 2,000 taps a day would keep the site's cache empty).
+  tap purges nothing, or 2,000 taps a day would keep the site's cache empty);
+- a printed calendar selling out (its last copies confirmed): its page's
+  sites, which say "vergriffen" then (campaign/calendar_orders/orders.py).
 """
 
 import functools

@@ -455,6 +455,8 @@ def _form(parent, editor, months, *, instance=None, editions=(), order=None):
         "motto": "Was geht",
         "lead": "Zwölf Fotos.",
         "distribution": "",
+        "printed_copies": "",
+        "order_limit": "10",
         "body": streamfield([]),
         "motifs": inline_formset(
             [

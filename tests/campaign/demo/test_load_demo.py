@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Page, PageViewRestriction, Site
 
-from campaign.models import EmployerSettings, HomePage, PressReleasePage
+from campaign.models import CalendarOrder, EmployerSettings, HomePage, PressReleasePage
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +65,7 @@ def test_running_twice_changes_nothing():
     assert Site.objects.count() == images
     assert PageViewRestriction.objects.count() == 0
     assert get_user_model().objects.filter(username="mitglied@example.org").count() == 1
+    assert CalendarOrder.objects.count() == 2
     assert "besteht bereits" in output
 
 
@@ -122,6 +123,9 @@ def test_essen_has_its_photo_calendar_with_twelve_motifs_and_two_earlier_edition
     assert "Oldtimer-Werkstatt" in page.text
     assert f"Kalender als PDF ({pdf.size_label})" in page.text
     assert "Zu Potte kommen" in page.text
+    # The printed edition can be ordered; two orders wait in the admin, one sent.
+    assert "Gedruckten Kalender kostenfrei bestellen" in page.text
+    assert sorted(calendar.orders.values_list("status", flat=True)) == ["confirmed", "sent"]
 
 
 def test_the_employers_have_the_states_of_their_holidays():

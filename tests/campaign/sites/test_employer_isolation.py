@@ -23,8 +23,11 @@ from wagtail.models import Page, Site
 from campaign import factories
 from campaign.models import (
     AccessibilityFeedback,
+    CalendarOrder,
     EventKiosk,
     EventPage,
+    OrderStatus,
+    PhotoCalendarPage,
     PreviewLink,
     StandardPage,
     Testimonial,
@@ -121,6 +124,12 @@ def essen(demo_sites):
         "collection": collection,
         "site": site,
         "event": EventPage.objects.descendant_of(site.root_page).first(),
+        "calendarorder": CalendarOrder.objects.create(
+            calendar=PhotoCalendarPage.objects.descendant_of(site.root_page).first(),
+            name=f"{MARKER} Besteller",
+            quantity=1,
+            status=OrderStatus.CONFIRMED,
+        ),
     }
     # An event's kiosk (careers/kiosk/): Essen has no events in the demo, so one of its own.
     index = factories.EventIndexPageFactory(parent=site.root_page, slug="termine-geheim")

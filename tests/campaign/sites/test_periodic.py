@@ -19,6 +19,7 @@ DAILY_WORK = {
     "delete_unverified_members",
     "delete_expired_accessibility_feedback",
     "delete_expired_preview_links",
+    "delete_expired_calendar_orders",
     "send_job_alerts",
     "delete_expired_applications",
 }
