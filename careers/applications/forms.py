@@ -63,6 +63,45 @@ class DocumentsField(forms.FileField):
         return documents
 
 
+# What every form that takes an application asks alike (the online form, the
+# kiosk's short one and its documents later), defined once.
+def documents_field():
+    return DocumentsField(
+        label=gettext_lazy("Unterlagen (PDF)"),
+        help_text=gettext_lazy(
+            "Lebenslauf, Zeugnisse und gegebenenfalls Anschreiben: bis zu drei PDF-Dateien, "
+            "je höchstens 10 MB."
+        ),
+    )
+
+
+def privacy_consent_field():
+    return forms.BooleanField(
+        label=gettext_lazy(
+            "Ich habe die Datenschutzhinweise gelesen und bin mit der Verarbeitung meiner "
+            "Angaben für dieses Bewerbungsverfahren einverstanden."
+        ),
+    )
+
+
+def use_applicant_messages(form):
+    """The German messages of an applicant's required fields and of every length limit."""
+    messages = {
+        "first_name": _("Bitte geben Sie Ihren Vornamen an."),
+        "last_name": _("Bitte geben Sie Ihren Nachnamen an."),
+        "privacy_consent": _(
+            "Ohne Ihre Einwilligung in die Verarbeitung können wir Ihre Bewerbung nicht annehmen."
+        ),
+    }
+    for name, message in messages.items():
+        form.fields[name].error_messages["required"] = message
+    for field in form.fields.values():
+        if getattr(field, "max_length", None):
+            field.error_messages["max_length"] = _(
+                "Bitte kürzen Sie auf höchstens %(limit_value)d Zeichen."
+            )
+
+
 class ApplicationForm(PublicForm):
     salutation = forms.ChoiceField(
         label=gettext_lazy("Anrede (freiwillig)"),
@@ -116,13 +155,7 @@ class ApplicationForm(PublicForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
     )
-    documents = DocumentsField(
-        label=gettext_lazy("Unterlagen (PDF)"),
-        help_text=gettext_lazy(
-            "Lebenslauf, Zeugnisse und gegebenenfalls Anschreiben: bis zu drei PDF-Dateien, "
-            "je höchstens 10 MB."
-        ),
-    )
+    documents = documents_field()
     severe_disability = forms.BooleanField(
         label=gettext_lazy(
             "Ich bin schwerbehindert oder schwerbehinderten Menschen gleichgestellt (§ 2 SGB IX)."
@@ -134,12 +167,7 @@ class ApplicationForm(PublicForm):
         ),
         required=False,
     )
-    privacy_consent = forms.BooleanField(
-        label=gettext_lazy(
-            "Ich habe die Datenschutzhinweise gelesen und bin mit der Verarbeitung meiner "
-            "Angaben für dieses Bewerbungsverfahren einverstanden."
-        ),
-    )
+    privacy_consent = privacy_consent_field()
     talent_pool = forms.BooleanField(
         label=gettext_lazy(
             "Freiwillig: Meine Bewerbung darf bis zu zwei Jahre im Talentpool bleiben, damit "
@@ -151,21 +179,7 @@ class ApplicationForm(PublicForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        messages = {
-            "first_name": _("Bitte geben Sie Ihren Vornamen an."),
-            "last_name": _("Bitte geben Sie Ihren Nachnamen an."),
-            "privacy_consent": _(
-                "Ohne Ihre Einwilligung in die Verarbeitung können wir Ihre Bewerbung nicht "
-                "annehmen."
-            ),
-        }
-        for name, message in messages.items():
-            self.fields[name].error_messages["required"] = message
-        for field in self.fields.values():
-            if getattr(field, "max_length", None):
-                field.error_messages["max_length"] = _(
-                    "Bitte kürzen Sie auf höchstens %(limit_value)d Zeichen."
-                )
+        use_applicant_messages(self)
         if self.is_bound:
             # Browsers keep no chosen file when a page comes back.
             documents = self.fields["documents"]

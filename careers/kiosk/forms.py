@@ -1,11 +1,15 @@
 """The kiosk's short application and the later documents form."""
 
 from django import forms
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from campaign.sites.public_forms import PublicForm
-from careers.applications.forms import DocumentsField, TelInput
+from careers.applications.forms import (
+    TelInput,
+    documents_field,
+    privacy_consent_field,
+    use_applicant_messages,
+)
 
 MESSAGE_LIMIT = 1000
 
@@ -37,38 +41,14 @@ class ShortApplicationForm(PublicForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    privacy_consent = forms.BooleanField(
-        label=gettext_lazy(
-            "Ich habe die Datenschutzhinweise gelesen und bin mit der Verarbeitung meiner "
-            "Angaben für dieses Bewerbungsverfahren einverstanden."
-        ),
-    )
+    privacy_consent = privacy_consent_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        messages = {
-            "first_name": _("Bitte geben Sie Ihren Vornamen an."),
-            "last_name": _("Bitte geben Sie Ihren Nachnamen an."),
-            "privacy_consent": _(
-                "Ohne Ihre Einwilligung in die Verarbeitung können wir Ihre Bewerbung nicht "
-                "annehmen."
-            ),
-        }
-        for name, message in messages.items():
-            self.fields[name].error_messages["required"] = message
+        use_applicant_messages(self)
         for field in self.fields.values():
             field.widget.attrs["autocomplete"] = "off"
-            if getattr(field, "max_length", None):
-                field.error_messages["max_length"] = _(
-                    "Bitte kürzen Sie auf höchstens %(limit_value)d Zeichen."
-                )
 
 
 class DocumentsForm(PublicForm):
-    documents = DocumentsField(
-        label=gettext_lazy("Unterlagen (PDF)"),
-        help_text=gettext_lazy(
-            "Lebenslauf, Zeugnisse und gegebenenfalls Anschreiben: bis zu drei PDF-Dateien, "
-            "je höchstens 10 MB."
-        ),
-    )
+    documents = documents_field()
