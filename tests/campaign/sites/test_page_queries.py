@@ -28,10 +28,11 @@ BUDGETS = [
     # The demo's notebooks release is for members (tests/campaign/members/); the others are open.
     ("mitte.localhost", "/presse/imagefilm-online/", 17),
     ("mitte.localhost", "/suche/?q=Notebooks", 17),
-    # Events: the index its two lists; an event its departments (job fields in bulk);
-    # the registration the departments and one count of the bookings per slot.
+    # Events: the index its two lists; an event its departments (job fields in bulk),
+    # one past whether a kiosk counted its results; the registration the departments
+    # and one count of the bookings per slot.
     ("duesseldorf.localhost", "/veranstaltungen/", 17),
-    ("duesseldorf.localhost", "/veranstaltungen/job-speed-dating/", 17),
+    ("duesseldorf.localhost", "/veranstaltungen/job-speed-dating/", 18),
     ("duesseldorf.localhost", "/veranstaltungen/job-speed-dating-naechstes/", 17),
     ("duesseldorf.localhost", "/veranstaltungen/job-speed-dating-naechstes/anmeldung/", 17),
     ("localhost", "/", 12),
